@@ -1,0 +1,2 @@
+export { main, USAGE } from './main';
+export type { Output } from './output';

@@ -1,0 +1,19 @@
+import type { Output } from '../src/output';
+
+export interface Captured extends Output {
+  out: string;
+  err: string;
+}
+
+export function capture(): Captured {
+  const c: Captured = {
+    out: '',
+    err: '',
+    stdout: (t) => void (c.out += t),
+    stderr: (t) => void (c.err += t),
+    warn: (m) => void (c.err += `aigov: warning: ${m}\n`),
+    progress: () => undefined,
+    colorStdout: false,
+  };
+  return c;
+}
