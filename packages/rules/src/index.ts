@@ -41,3 +41,6 @@ export { parseConfig, ConfigError, CONFIG_FILE_NAMES } from './engine/config-fil
 export { configSchema } from './engine/config-schema';
 export { validateSchema } from './engine/validate-schema';
 export type { SchemaError } from './engine/validate-schema';
+export * as docs from './docs/render';
+export { fromObjectsByEntity } from './live/objects-by-entity';
+export type { ObjectsByEntityResponseLike, ClusterObjectsLike, LiveClusterError, LiveLoadResult } from './live/objects-by-entity';
