@@ -17,3 +17,15 @@ export function capture(): Captured {
   };
   return c;
 }
+
+/** An .aigov.yaml with one rule on, so CLI expectations hold while the catalog grows. */
+export const ONE_RULE_CONFIG = `rules:
+  resources/*: off
+  gpu/*: off
+  scaling/*: off
+  storage/*: off
+  security/*: off
+  monitoring/*: off
+  reliability/*: off
+  resources/cpu-request-missing: warning
+`;

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../src/main';
-import { capture } from './capture';
+import { ONE_RULE_CONFIG, capture } from './capture';
 
 const GOOD = `apiVersion: v1
 kind: Pod
@@ -68,6 +68,7 @@ describe('aigov', () => {
   });
 
   it('exits 0 on a clean file and 1 when findings reach --fail-on', async () => {
+    await write('.aigov.yaml', ONE_RULE_CONFIG);
     await write('good.yaml', GOOD);
     await write('bad.yaml', BAD);
     const clean = capture();
@@ -98,6 +99,7 @@ describe('aigov', () => {
   });
 
   it('writes the report to --output', async () => {
+    await write('.aigov.yaml', ONE_RULE_CONFIG);
     await write('bad.yaml', BAD);
     const c = capture();
     await main(['scan', 'bad.yaml', '--format', 'json', '--output', 'out/report.json'], c, dir);
@@ -124,7 +126,10 @@ describe('aigov', () => {
   });
 
   it('applies the nearest .aigov.yaml', async () => {
-    await write('.aigov.yaml', 'rules:\n  resources/cpu-request-missing: error\n');
+    await write(
+      '.aigov.yaml',
+      ONE_RULE_CONFIG.replace('cpu-request-missing: warning', 'cpu-request-missing: error'),
+    );
     await write('k8s/bad.yaml', BAD);
     const c = capture();
     expect(await main(['scan', 'k8s'], c, dir)).toBe(1);
@@ -134,8 +139,8 @@ describe('aigov', () => {
     const c = capture();
     expect(await main(['init'], c, dir)).toBe(0);
     expect(await main(['init'], capture(), dir)).toBe(2);
-    await write('bad.yaml', BAD);
-    expect(await main(['scan', 'bad.yaml'], capture(), dir)).toBe(0);
+    await write('good.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+    expect(await main(['scan', 'good.yaml'], capture(), dir)).toBe(0);
   });
 
   it('lists rules as json', async () => {

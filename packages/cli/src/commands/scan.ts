@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   DEFAULT_LIMITS,
   REPORT_FORMATS,
-  formatJson,
-  formatText,
+  formatReport,
   scan,
   severityRank,
   toResolvedConfig,
@@ -41,15 +41,29 @@ export function parseFailOn(value: string): FailOn {
   return value as FailOn;
 }
 
-export function renderReport(result: ScanResult, format: ReportFormat, color: boolean): string {
-  switch (format) {
-    case 'json':
-      return formatJson(result);
-    case 'text':
-      return formatText(result, { color });
-    default:
-      throw new UsageError(`--format ${format} is not available yet`);
-  }
+// The version SARIF names as the tool's (same path from src/commands and dist/commands).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CLI_VERSION = (require('../../package.json') as { version: string }).version;
+
+export interface RenderOptions {
+  color: boolean;
+  /** The directory report paths are relative to (SARIF's %SRCROOT%). */
+  cwd: string;
+  failOn: FailOn;
+}
+
+export function renderReport(
+  result: ScanResult,
+  format: ReportFormat,
+  options: RenderOptions,
+): string {
+  return formatReport(format, result, {
+    color: options.color,
+    toolVersion: CLI_VERSION,
+    srcRoot: pathToFileURL(options.cwd).href,
+    // JUnit marks as failures what fails the run.
+    ...(options.failOn !== 'none' ? { failureSeverity: options.failOn } : {}),
+  });
 }
 
 /** Whether any unsuppressed finding is at or above the threshold. */
@@ -85,7 +99,7 @@ export async function runScan(opts: ScanCommandOptions, out: Output): Promise<nu
     out.warn(`rule ${e.ruleId} failed and was skipped: ${e.message} (please report this bug)`);
 
   const color = !opts.output && out.colorStdout;
-  const report = renderReport(result, opts.format, color);
+  const report = renderReport(result, opts.format, { color, cwd: opts.cwd, failOn: opts.failOn });
   if (opts.output) {
     const target = path.resolve(opts.cwd, opts.output);
     await fs.mkdir(path.dirname(target), { recursive: true });
