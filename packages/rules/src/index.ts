@@ -43,4 +43,9 @@ export { validateSchema } from './engine/validate-schema';
 export type { SchemaError } from './engine/validate-schema';
 export * as docs from './docs/render';
 export { fromObjectsByEntity } from './live/objects-by-entity';
-export type { ObjectsByEntityResponseLike, ClusterObjectsLike, LiveClusterError, LiveLoadResult } from './live/objects-by-entity';
+export type {
+  ObjectsByEntityResponseLike,
+  ClusterObjectsLike,
+  LiveClusterError,
+  LiveLoadResult,
+} from './live/objects-by-entity';

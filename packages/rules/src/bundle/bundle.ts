@@ -7,12 +7,19 @@ import { isEmptySelector, parseLabelSelector, parseMapSelector } from './selecto
 import type { Selector } from './selector';
 import type { PodTemplate, Workload } from './workload';
 
+/**
+ * Whether the set holds every object of its namespaces: `true` (a scan of whole directories),
+ * `false`, or only for some kinds (the live objects of one service, where the fetched kinds are
+ * known to be complete).
+ */
+export type Completeness = boolean | { kinds: readonly string[] };
+
 export interface BundleOptions {
   /**
    * Whether the set holds every object of its namespaces, so that rules may conclude that
    * something (a NetworkPolicy, a PDB, an HPA's target) does not exist. Default false.
    */
-  complete?: boolean;
+  complete?: Completeness;
   /** Namespace of objects that do not name one. */
   defaultNamespace?: string;
 }
@@ -51,7 +58,9 @@ export class Bundle {
   readonly manifests: readonly Manifest[];
   readonly workloads: readonly Workload[];
   readonly templates: readonly PodTemplate[];
+  /** Complete for every kind. */
   readonly complete: boolean;
+  private readonly completeKinds: ReadonlySet<string>;
   readonly defaultNamespace: string;
 
   private readonly byKind = new Map<string, Manifest[]>();
@@ -62,7 +71,9 @@ export class Bundle {
   private readonly memo = new Map<string, unknown>();
 
   constructor(loaded: readonly LoadedManifest[], options: BundleOptions = {}) {
-    this.complete = options.complete ?? false;
+    const complete = options.complete ?? false;
+    this.complete = complete === true;
+    this.completeKinds = new Set(typeof complete === 'object' ? complete.kinds : []);
     this.defaultNamespace = options.defaultNamespace ?? 'default';
     const manifests: Manifest[] = [];
     const workloads: Workload[] = [];
@@ -86,6 +97,11 @@ export class Bundle {
     this.manifests = manifests;
     this.workloads = workloads;
     this.templates = templates;
+  }
+
+  /** Whether the set holds every object of each of these kinds. */
+  isCompleteFor(kinds: readonly string[]): boolean {
+    return this.complete || (kinds.length > 0 && kinds.every((k) => this.completeKinds.has(k)));
   }
 
   /** The namespace an object lives in (`defaultNamespace` when unset); `''` for cluster-scoped kinds. */

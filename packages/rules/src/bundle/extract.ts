@@ -33,6 +33,8 @@ interface TemplateSpec {
   specPath: Path;
   metadataPath?: Path;
   extraLabels?: Record<string, string>;
+  /** Annotations the operator puts on the pods, beyond the template's own. */
+  extraAnnotations?: Record<string, string>;
   replicas?: number;
   ownsPodSpec?: boolean;
   /** Extra single-container fields of the pod spec (KServe frameworks). */
@@ -106,7 +108,18 @@ function templateAt(
   return { specPath: [...path, 'spec'], metadataPath: [...path, 'metadata'], ...extra };
 }
 
-function rayShapes(obj: JsonObject, clusterPath: Path, clusterName: string): TemplateSpec[] {
+/**
+ * Head and worker templates of a Ray cluster spec. `clusterName` is the RayCluster's own name; a
+ * RayService or RayJob creates its cluster under a generated name, so its pods' `ray.io/cluster`
+ * label is not known here.
+ */
+function rayShapes(
+  obj: JsonObject,
+  clusterPath: Path,
+  clusterName: string | undefined,
+): TemplateSpec[] {
+  const clusterLabel: Record<string, string> =
+    clusterName === undefined ? {} : { 'ray.io/cluster': clusterName };
   const cluster = asObject(getIn(obj, clusterPath));
   if (!cluster) return [];
   const out: TemplateSpec[] = [];
@@ -115,7 +128,7 @@ function rayShapes(obj: JsonObject, clusterPath: Path, clusterName: string): Tem
       templateAt([...clusterPath, 'headGroupSpec', 'template'], {
         role: 'head',
         replicas: 1,
-        extraLabels: { 'ray.io/cluster': clusterName, 'ray.io/node-type': 'head' },
+        extraLabels: { ...clusterLabel, 'ray.io/node-type': 'head' },
       }),
     );
   }
@@ -125,9 +138,12 @@ function rayShapes(obj: JsonObject, clusterPath: Path, clusterName: string): Tem
     out.push(
       templateAt([...clusterPath, 'workerGroupSpecs', i, 'template'], {
         role: `worker:${groupName}`,
-        replicas: asNumber(group.replicas) ?? asNumber(group.minReplicas) ?? 1,
+        // A replica of a multi-host group (TPU slices) is `numOfHosts` pods.
+        replicas:
+          (asNumber(group.replicas) ?? asNumber(group.minReplicas) ?? 1) *
+          Math.max(1, Math.floor(asNumber(group.numOfHosts) ?? 1)),
         extraLabels: {
-          'ray.io/cluster': clusterName,
+          ...clusterLabel,
           'ray.io/node-type': 'worker',
           'ray.io/group': groupName,
         },
@@ -194,6 +210,7 @@ function shapeOf(m: Manifest): WorkloadShape | undefined {
             'serving.kserve.io/inferenceservice': name,
             component,
           },
+          extraAnnotations: stringMap(c.annotations),
         });
       }
       return { class: 'service', serving: true, templates };
@@ -204,10 +221,10 @@ function shapeOf(m: Manifest): WorkloadShape | undefined {
       return {
         class: 'service',
         serving: true,
-        templates: rayShapes(obj, ['spec', 'rayClusterConfig'], name),
+        templates: rayShapes(obj, ['spec', 'rayClusterConfig'], undefined),
       };
     case 'ray.io/RayJob': {
-      const templates = rayShapes(obj, ['spec', 'rayClusterSpec'], name);
+      const templates = rayShapes(obj, ['spec', 'rayClusterSpec'], undefined);
       if (isObject(spec?.submitterPodTemplate))
         templates.push(
           templateAt(['spec', 'submitterPodTemplate'], { role: 'submitter', replicas: 1 }),
@@ -285,6 +302,9 @@ function shapeOf(m: Manifest): WorkloadShape | undefined {
               {
                 role: 'trainer',
                 specPath: ['spec', 'trainer'],
+                extraLabels: {
+                  'jobset.sigs.k8s.io/jobset-name': name,
+                },
                 replicas: asNumber(getIn(spec, ['trainer', 'numNodes'])) ?? 1,
                 ownsPodSpec: false,
                 synthetic: {
@@ -357,6 +377,7 @@ export function extractWorkload(m: Manifest): Workload | undefined {
     templates,
   };
   const objectLabels = stringMap(getIn(obj, ['metadata', 'labels']));
+  const objectAnnotations = stringMap(getIn(obj, ['metadata', 'annotations']));
   for (const t of shape.templates) {
     const metadata = t.metadataPath ? asObject(getIn(obj, t.metadataPath)) : undefined;
     // KServe and TrainJob pods carry the object's labels; others carry their template's.
@@ -368,7 +389,11 @@ export function extractWorkload(m: Manifest): Workload | undefined {
       spec: asObject(getIn(obj, t.specPath)) ?? {},
       metadataPath: t.metadataPath,
       labels: { ...baseLabels, ...t.extraLabels },
-      annotations: stringMap(metadata?.annotations),
+      // Like labels: KServe and TrainJob pods carry the object's annotations.
+      annotations: {
+        ...(t.metadataPath ? stringMap(metadata?.annotations) : objectAnnotations),
+        ...t.extraAnnotations,
+      },
       replicas: t.replicas,
       containers: containersOf(obj, t),
       ownsPodSpec: t.ownsPodSpec ?? true,

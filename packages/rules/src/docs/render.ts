@@ -1,8 +1,10 @@
 import { docsUrl } from '../engine/rule';
 import type { JsonSchema, Rule } from '../engine/rule';
 import { RULE_CATEGORIES } from '../model';
+import { ruleTextMarkdown } from '../report/escape-markdown';
 
-export const GENERATED_START = '<!-- aigov:generated:start — edit the rule metadata and run `npm run docs`, not this part -->';
+export const GENERATED_START =
+  '<!-- aigov:generated:start — edit the rule metadata and run `npm run docs`, not this part -->';
 export const GENERATED_END = '<!-- aigov:generated:end -->';
 
 const CATEGORY_TITLES: Record<string, string> = {
@@ -18,7 +20,8 @@ const CATEGORY_TITLES: Record<string, string> = {
 
 function optionRows(schema: JsonSchema, defaults: Readonly<Record<string, unknown>>): string[] {
   return Object.entries(schema.properties ?? {}).map(
-    ([name, s]) => `| \`${name}\` | ${s.type ?? (s.enum ? 'enum' : '')} | \`${JSON.stringify(defaults[name] ?? null)}\` | ${s.description ?? ''} |`,
+    ([name, s]) =>
+      `| \`${name}\` | ${s.type ?? (s.enum ? 'enum' : '')} | \`${JSON.stringify(defaults[name] ?? null)}\` | ${s.description ?? ''} |`,
   );
 }
 
@@ -29,7 +32,7 @@ export function renderGenerated(rule: Rule): string {
     GENERATED_START,
     `# ${m.id}`,
     '',
-    `${m.description}`,
+    ruleTextMarkdown(m.description),
     '',
     '| | |',
     '| --- | --- |',
@@ -37,16 +40,44 @@ export function renderGenerated(rule: Rule): string {
     `| Category | ${m.category} |`,
     `| In \`recommended\` | ${m.recommended === false ? 'no (enable it in .aigov.yaml)' : 'yes'} |`,
   ];
-  if (m.requiresComplete) lines.push('| Needs the complete set | yes: runs only when the scanned set holds every object of its namespaces |');
+  if (m.requiresComplete) {
+    const kinds = m.completeKinds?.length
+      ? ` (for live objects: when ${m.completeKinds.join(', ')} are fetched)`
+      : '';
+    lines.push(
+      `| Needs the complete set | yes: runs only when the scanned set holds every object of its namespaces${kinds} |`,
+    );
+  }
   if (m.tags && m.tags.length > 0) lines.push(`| Tags | ${m.tags.join(', ')} |`);
-  if (m.anchors && m.anchors.length > 0) lines.push(`| Equivalent checks | ${m.anchors.join(', ')} |`);
+  if (m.anchors && m.anchors.length > 0)
+    lines.push(`| Equivalent checks | ${m.anchors.join(', ')} |`);
   else if (m.category !== 'parse') lines.push('| Equivalent checks | none: new in aigov |');
-  lines.push('', '## Why', '', m.rationale, '', '## How to fix', '', m.remediation, '');
+  lines.push(
+    '',
+    '## Why',
+    '',
+    ruleTextMarkdown(m.rationale),
+    '',
+    '## How to fix',
+    '',
+    ruleTextMarkdown(m.remediation),
+    '',
+  );
   if (m.options) {
-    lines.push('## Options', '', '| option | type | default | description |', '| --- | --- | --- | --- |', ...optionRows(m.options.schema, m.options.defaults), '');
+    lines.push(
+      '## Options',
+      '',
+      '| option | type | default | description |',
+      '| --- | --- | --- | --- |',
+      ...optionRows(m.options.schema, m.options.defaults),
+      '',
+    );
     lines.push(`Set them in .aigov.yaml: \`rules: { ${m.id}: [${m.severity}, { … }] }\`.`, '');
   }
-  lines.push('## Messages', '', ...Object.values<string>(m.messages).map((t) => `- ${t.replace(/\{\{\s*(\w+)\s*\}\}/g, '`<$1>`')}`), '');
+  const messages = Object.values<string>(m.messages).map(
+    (t) => `- ${ruleTextMarkdown(t.replace(/\{\{\s*(\w+)\s*\}\}/g, '`<$1>`'))}`,
+  );
+  lines.push('## Messages', '', ...messages, '');
   lines.push(GENERATED_END);
   return lines.join('\n');
 }
@@ -56,7 +87,9 @@ export function updatePage(existing: string, rule: Rule): string {
   const start = existing.indexOf(GENERATED_START);
   const end = existing.indexOf(GENERATED_END);
   if (start < 0 || end < start) return `${renderGenerated(rule)}\n\n${existing.trim()}\n`;
-  return existing.slice(0, start) + renderGenerated(rule) + existing.slice(end + GENERATED_END.length);
+  return (
+    existing.slice(0, start) + renderGenerated(rule) + existing.slice(end + GENERATED_END.length)
+  );
 }
 
 /** The generated part of a page, or undefined when it has none. */
@@ -78,7 +111,11 @@ export function docExamples(page: string): DocExample[] {
   const out: DocExample[] = [];
   const re = /^```ya?ml[ \t]+(bad|good)[ \t]*\n([\s\S]*?)^```[ \t]*$/gm;
   for (let m = re.exec(page); m !== null; m = re.exec(page)) {
-    out.push({ kind: m[1] as 'bad' | 'good', code: m[2] as string, line: page.slice(0, m.index).split('\n').length });
+    out.push({
+      kind: m[1] as 'bad' | 'good',
+      code: m[2] as string,
+      line: page.slice(0, m.index).split('\n').length,
+    });
   }
   return out;
 }
@@ -105,14 +142,27 @@ export function newPage(rule: Rule): string {
 
 /** docs/rules/README.md: every rule by category. */
 export function renderIndex(rules: readonly Rule[]): string {
-  const lines = ['# Rules', '', 'Generated from the rule metadata by `npm run docs`. Ids are stable: use them in `.aigov.yaml`,', '`aigov.dev/ignore` annotations and dashboards.', ''];
+  const lines = [
+    '# Rules',
+    '',
+    'Generated from the rule metadata by `npm run docs`. Ids are stable: use them in `.aigov.yaml`,',
+    '`aigov.dev/ignore` annotations and dashboards.',
+    '',
+  ];
   for (const category of ['parse', ...RULE_CATEGORIES]) {
     const inCategory = rules.filter((r) => r.meta.category === category);
     if (inCategory.length === 0) continue;
-    lines.push(`## ${CATEGORY_TITLES[category] ?? category}`, '', '| rule | severity | flags |', '| --- | --- | --- |');
+    lines.push(
+      `## ${CATEGORY_TITLES[category] ?? category}`,
+      '',
+      '| rule | severity | flags |',
+      '| --- | --- | --- |',
+    );
     for (const { meta } of inCategory) {
       const off = meta.recommended === false ? ' (off in `recommended`)' : '';
-      lines.push(`| [${meta.id}](${meta.id}.md) | ${meta.severity}${off} | ${meta.description.replace(/\|/g, '\\|')} |`);
+      lines.push(
+        `| [${meta.id}](${meta.id}.md) | ${meta.severity}${off} | ${ruleTextMarkdown(meta.description)} |`,
+      );
     }
     lines.push('');
   }

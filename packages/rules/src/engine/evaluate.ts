@@ -115,7 +115,8 @@ class Evaluator {
   run(rule: Rule): void {
     const level = this.config.levels.get(rule.meta.id) ?? 'off';
     if (level === 'off' || !rule.check) return;
-    if (rule.meta.requiresComplete && !this.bundle.complete) return;
+    const { requiresComplete, completeKinds } = rule.meta;
+    if (requiresComplete && !this.bundle.isCompleteFor(completeKinds ?? [])) return;
     this.subjects.clear();
     const ctx = this.context(rule, level);
     try {

@@ -44,6 +44,12 @@ export interface RuleMeta<MessageId extends string> {
   anchors?: readonly string[];
   /** Needs the whole picture: skipped unless the scanned set is complete. */
   requiresComplete?: boolean;
+  /**
+   * With `requiresComplete`: the kinds whose absence the rule concludes. When a set is complete
+   * only for some kinds (live objects fetched for one service), the rule runs if all of these are
+   * among them. Without it, the rule needs a set complete for every kind.
+   */
+  completeKinds?: readonly string[];
   /** Off in the `recommended` preset. Default: on. */
   recommended?: boolean;
   /** Rule-specific options: `rules: { <id>: [severity, options] }` in .aigov.yaml. */

@@ -1,4 +1,5 @@
 import { Bundle } from '../bundle/bundle';
+import type { Completeness } from '../bundle/bundle';
 import { load } from '../load/loader';
 import type { FileSummary, LoadedManifest, LoadInput } from '../load/loader';
 import type { Finding, Manifest } from '../model';
@@ -15,7 +16,7 @@ export interface EvaluateOptions {
   /** The configuration, as written in .aigov.yaml or already resolved. */
   config?: AigovConfig | ResolvedConfig;
   /** Overrides `complete` of the config. Default false. */
-  complete?: boolean;
+  complete?: Completeness;
   /** The rules to run (default: all). */
   rules?: readonly Rule[];
 }

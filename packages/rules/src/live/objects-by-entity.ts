@@ -63,7 +63,13 @@ function describeError(cluster: string, raw: unknown): LiveClusterError {
     (errorType === 'NOT_FOUND'
       ? `Not found${what} (is the custom resource definition installed on ${cluster}?)`
       : `${errorType}${statusCode !== undefined ? ` (HTTP ${statusCode})` : ''}${what}`);
-  return { cluster, errorType, ...(statusCode !== undefined ? { statusCode } : {}), ...(resourcePath ? { resourcePath } : {}), message };
+  return {
+    cluster,
+    errorType,
+    ...(statusCode !== undefined ? { statusCode } : {}),
+    ...(resourcePath ? { resourcePath } : {}),
+    message,
+  };
 }
 
 function uid(obj: JsonObject): string | undefined {
@@ -82,7 +88,9 @@ function controllerUid(obj: JsonObject): string | undefined {
  * An object whose controller is in the response is left out (a Deployment's ReplicaSets and
  * Pods repeat its template); everything else is kept, so nothing is checked twice or skipped.
  */
-export function fromObjectsByEntity(response: ObjectsByEntityResponseLike | unknown): LiveLoadResult {
+export function fromObjectsByEntity(
+  response: ObjectsByEntityResponseLike | unknown,
+): LiveLoadResult {
   const result: LiveLoadResult = { manifests: [], errors: [], clusters: [] };
   for (const rawCluster of asArray(asObject(response)?.items)) {
     const clusterObj = asObject(rawCluster);
@@ -102,7 +110,9 @@ export function fromObjectsByEntity(response: ObjectsByEntityResponseLike | unkn
         const kind = asString(item.kind) ?? fallback?.kind;
         if (!apiVersion || !kind) continue;
         const obj: JsonObject = { ...item, apiVersion, kind };
-        const key = uid(obj) ?? `${apiVersion}|${kind}|${String(getIn(obj, ['metadata', 'namespace']))}|${String(getIn(obj, ['metadata', 'name']))}`;
+        const key =
+          uid(obj) ??
+          `${apiVersion}|${kind}|${String(getIn(obj, ['metadata', 'namespace']))}|${String(getIn(obj, ['metadata', 'name']))}`;
         if (seen.has(key)) continue;
         seen.add(key);
         objects.push(obj);

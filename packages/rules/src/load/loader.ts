@@ -1,5 +1,3 @@
-import { Composer, LineCounter, Parser } from 'yaml';
-import type { Document } from 'yaml';
 import type {
   Finding,
   JsonObject,
@@ -16,10 +14,11 @@ import { parseRules } from '../rules/parse';
 import { decodeUtf8, formatBytes, utf8Length } from './decode';
 import { DEFAULT_LIMITS } from './limits';
 import type { LoadLimits } from './limits';
-import { DocumentSourceMap } from './source-map';
-import { splitDocuments } from './split';
+import type { ParsedDocument } from './parsed';
+import { firstContentLine, splitDocuments } from './split';
 import type { DocumentChunk } from './split';
 import { findTemplateMarker } from './template';
+import { parseWithYaml } from './yaml-documents';
 
 /** A file to load: its text, or its raw bytes (checked for binary data and UTF-8). */
 export interface LoadInput {
@@ -77,23 +76,8 @@ function parseFinding(
   };
 }
 
-/** Deepest nesting of a value, without recursion (a hostile document must not blow the stack). */
-function depthExceeds(value: JsonValue, limit: number): boolean {
-  const stack: [JsonValue, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, d] = stack.pop() as [JsonValue, number];
-    if (v === null || typeof v !== 'object') continue;
-    if (d > limit) return true;
-    const children = Array.isArray(v) ? v : Object.values(v);
-    for (const child of children)
-      if (child !== undefined && child !== null && typeof child === 'object')
-        stack.push([child, d + 1]);
-  }
-  return false;
-}
-
 function describeType(value: JsonValue): string {
-  if (value === null) return 'empty';
+  if (value === null) return 'null';
   if (Array.isArray(value)) return 'a sequence (list)';
   return `a ${typeof value} scalar`;
 }
@@ -153,12 +137,13 @@ class FileLoader {
     } else {
       const size = utf8Length(text);
       if (size > this.limits.maxFileBytes) return this.tooLarge(size);
-      if (text.includes('\u0000')) {
-        this.report(parseRules.yamlInvalid, 'binary', {}, FILE_START);
-        return this.summarize();
-      }
     }
-    if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`; // keep columns: the BOM becomes a space
+    if (text.includes('\u0000')) {
+      this.report(parseRules.yamlInvalid, 'binary', {}, FILE_START);
+      return this.summarize();
+    }
+    // A byte order mark is invisible in editors: columns on the first line start after it.
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
     const marker = findTemplateMarker(text);
     if (marker) {
@@ -186,15 +171,17 @@ class FileLoader {
     this.result.files.push({ file: this.file, documents: this.documents, objects: this.objects });
   }
 
+  /** Line and column (in UTF-16 units, like every other column) of a byte of valid UTF-8 text. */
   private positionOfByte(bytes: Uint8Array, offset: number): SourceRange {
     let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++)
-      if (bytes[i] === 0x0a) {
+    let column = 1;
+    for (let i = 0; i < offset; i++) {
+      const b = bytes[i] as number;
+      if (b === 0x0a) {
         line++;
-        lineStart = i + 1;
-      }
-    const column = offset - lineStart + 1;
+        column = 1;
+      } else if ((b & 0xc0) !== 0x80) column += b >= 0xf0 ? 2 : 1; // a 4-byte character is 2 units
+    }
     return { line, column, endLine: line, endColumn: column + 1 };
   }
 
@@ -202,7 +189,7 @@ class FileLoader {
     const size = utf8Length(chunk.text);
     if (size > this.limits.maxDocumentBytes) {
       const index = this.documents++;
-      const line = chunk.lineOffset + 1;
+      const line = firstContentLine(chunk);
       this.report(
         parseRules.tooLarge,
         'documentBytes',
@@ -212,89 +199,40 @@ class FileLoader {
       );
       return;
     }
-    const lineCounter = new LineCounter();
-    const parser = new Parser(lineCounter.addNewLine);
-    const composer = new Composer({ merge: true, uniqueKeys: true });
-    try {
-      for (const doc of composer.compose(parser.parse(chunk.text)))
-        this.loadDocument(doc, lineCounter, chunk.lineOffset);
-    } catch (error) {
-      // Deep nesting can exhaust the stack inside the YAML parser; nothing else is expected here.
-      if (!(error instanceof RangeError)) throw error;
-      const index = this.documents++;
-      const line = chunk.lineOffset + 1;
-      this.report(
-        parseRules.tooLarge,
-        'depth',
-        { limit: this.limits.maxDepth },
-        { line, column: 1, endLine: line, endColumn: 1 },
-        index,
-      );
-    }
+    for (const parsed of parseWithYaml(chunk.text, chunk.lineOffset, this.limits))
+      this.addDocument(parsed);
   }
 
-  private loadDocument(doc: Document.Parsed, lineCounter: LineCounter, lineOffset: number): void {
-    const start = doc.range[0];
-    const sourceMap = new DocumentSourceMap(doc.contents, lineCounter, start, lineOffset);
-    const firstError = doc.errors[0];
-    if (doc.contents === null && !firstError) return; // an empty document (`---` alone, comments only)
+  private addDocument(parsed: ParsedDocument): void {
     const index = this.documents++;
-    if (firstError) {
-      const [from, to] = firstError.pos;
-      const s = lineCounter.linePos(from);
-      const e = lineCounter.linePos(Math.max(from, to));
-      const detail = firstError.message.split('\n')[0] ?? firstError.message;
-      this.report(
-        parseRules.yamlInvalid,
-        'syntax',
-        { detail: detail.replace(/ at line \d+, column \d+:?$/, '') },
-        {
-          line: s.line + lineOffset,
-          column: s.col,
-          endLine: e.line + lineOffset,
-          endColumn: e.col,
-        },
-        index,
-      );
-      return;
-    }
-    let value: JsonValue;
-    try {
-      value = doc.toJS({ maxAliasCount: this.limits.maxAliasCount }) as JsonValue;
-    } catch (error) {
-      if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-        this.report(
-          parseRules.tooLarge,
-          'aliases',
-          { limit: this.limits.maxAliasCount },
-          sourceMap.locate([]),
+    switch (parsed.kind) {
+      case 'value':
+        return this.addObject(parsed.value, [], parsed.source, index);
+      case 'invalid':
+        return this.report(
+          parseRules.yamlInvalid,
+          'syntax',
+          { detail: parsed.detail },
+          parsed.range,
           index,
         );
-        return;
-      }
-      if (error instanceof RangeError) {
-        this.report(
+      case 'tooDeep':
+        return this.report(
           parseRules.tooLarge,
           'depth',
           { limit: this.limits.maxDepth },
-          sourceMap.locate([]),
+          parsed.range,
           index,
         );
-        return;
-      }
-      throw error;
+      case 'aliases':
+        return this.report(
+          parseRules.tooLarge,
+          'aliases',
+          { limit: this.limits.maxAliasCount },
+          parsed.range,
+          index,
+        );
     }
-    if (depthExceeds(value, this.limits.maxDepth)) {
-      this.report(
-        parseRules.tooLarge,
-        'depth',
-        { limit: this.limits.maxDepth },
-        sourceMap.locate([]),
-        index,
-      );
-      return;
-    }
-    this.addObject(value, [], sourceMap, index);
   }
 
   private addObject(
@@ -303,11 +241,13 @@ class FileLoader {
     sourceMap: SourceMap,
     documentIndex: number,
   ): void {
+    const item = basePath[basePath.length - 1];
+    const inList = typeof item === 'number';
     if (!isObject(value)) {
       this.report(
         parseRules.notKubernetes,
-        'notObject',
-        { type: describeType(value) },
+        inList ? 'itemNotObject' : 'notObject',
+        { type: describeType(value), index: inList ? item : '' },
         sourceMap.locate(basePath),
         documentIndex,
       );
@@ -328,8 +268,8 @@ class FileLoader {
         .join(' or ');
       this.report(
         parseRules.notKubernetes,
-        'missingFields',
-        { missing },
+        inList ? 'itemMissingFields' : 'missingFields',
+        { missing, index: inList ? item : '' },
         sourceMap.locate(basePath),
         documentIndex,
       );

@@ -9,16 +9,25 @@ function nodeRange(node: YamlNode): Range | undefined {
   return r ? [r[0], r[1]] : undefined;
 }
 
+/** The key as `toJS` names it in a plain object (`null` becomes ""). */
+function keyName(value: unknown): string | undefined {
+  if (value === null) return '';
+  return typeof value === 'symbol' ? undefined : String(value);
+}
+
 function findPair(map: { items: Pair[] }, key: string): Pair | undefined {
   for (const pair of map.items) {
     const k = pair.key;
-    if (isScalar(k) && String(k.value) === key) return pair;
+    if (isScalar(k) && keyName(k.value) === key) return pair;
   }
   return undefined;
 }
 
+/** A merge key `<<` (its value is a symbol when merge keys are enabled). */
 function findMergePair(map: { items: Pair[] }): Pair | undefined {
-  return findPair(map, '<<');
+  return map.items.find(
+    (pair) => isScalar(pair.key) && typeof pair.key.value === 'symbol' && pair.key.source === '<<',
+  );
 }
 
 /**

@@ -44,3 +44,20 @@ export function splitDocuments(text: string): DocumentChunk[] {
     chunks.push({ text: text.slice(chunkStart), offset: chunkStart, lineOffset: chunkLine });
   return chunks;
 }
+
+/** The first line of a chunk with content (not blank, a comment or a bare `---`), 1-based. */
+export function firstContentLine(chunk: DocumentChunk): number {
+  const blank = /^(?:---)?[ \t]*(?:#.*)?\r?$/;
+  let line = chunk.lineOffset + 1;
+  let pos = 0;
+  const { text } = chunk;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    if (!blank.test(text.slice(pos, end))) return line;
+    if (nl < 0) break;
+    pos = nl + 1;
+    line++;
+  }
+  return chunk.lineOffset + 1;
+}

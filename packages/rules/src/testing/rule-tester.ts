@@ -148,11 +148,12 @@ export class RuleTester {
   }
 
   private findings(rule: Rule, c: CaseBase, code: string): Finding[] {
-    const setting: RuleSetting = c.options ? [rule.meta.severity, c.options] : rule.meta.severity;
-    const config = resolveConfig(
-      { extends: 'all', rules: { [rule.meta.id]: setting }, settings: c.settings },
-      [rule],
-    );
+    // The rule runs at its default severity; without options it stays unconfigured, so a
+    // finding's own severity (an escalation) shows as it would for users.
+    const rules: Record<string, RuleSetting> = c.options
+      ? { [rule.meta.id]: [rule.meta.severity, c.options] }
+      : {};
+    const config = resolveConfig({ extends: 'all', rules, settings: c.settings }, [rule]);
     const loaded = load([{ file: c.filename ?? 'test.yaml', text: code }]);
     const broken = loaded.findings.filter((f) => f.ruleId !== rule.meta.id);
     if (broken.length > 0)

@@ -16,7 +16,8 @@ export const imageRule = defineRule({
     for (const { container, template } of ctx.containers()) {
       const r = ctx.on(template, container);
       const image = container.value.image;
-      if (typeof image === 'string' && image.endsWith(':bad')) r.report('bad', [...container.path, 'image'], { container: container.name, image });
+      if (typeof image === 'string' && image.endsWith(':bad'))
+        r.report('bad', [...container.path, 'image'], { container: container.name, image });
     }
   },
 });
@@ -36,7 +37,13 @@ export const infoRule = defineRule({
     for (const w of ctx.bundle.workloads) {
       const r = ctx.on(w.manifest);
       const labels = w.manifest.object.metadata;
-      if (!(typeof labels === 'object' && labels !== null && !Array.isArray(labels) && JSON.stringify(labels).includes('"tested":"yes"'))) r.report('unlabelled', ['metadata'], { name: w.manifest.name });
+      if (!(
+        typeof labels === 'object' &&
+        labels !== null &&
+        !Array.isArray(labels) &&
+        JSON.stringify(labels).includes('"tested":"yes"')
+      ))
+        r.report('unlabelled', ['metadata'], { name: w.manifest.name });
     }
   },
 });
@@ -55,7 +62,8 @@ export const errorRule = defineRule({
   check(ctx) {
     for (const { container, template } of ctx.containers()) {
       const r = ctx.on(template, container);
-      if (container.name === 'broken') r.report('broken', [...container.path, 'name'], { container: container.name });
+      if (container.name === 'broken')
+        r.report('broken', [...container.path, 'name'], { container: container.name });
     }
   },
 });

@@ -15,5 +15,9 @@ export default defineParseRule({
       'The document has no {{missing}}; it is not a Kubernetes object and was not checked.',
     notObject: 'The document is {{type}}, not a Kubernetes object; it was not checked.',
     emptyFile: 'The file holds no YAML documents.',
+    itemMissingFields:
+      'Item {{index}} of the List has no {{missing}}; it is not a Kubernetes object and was not checked.',
+    itemNotObject:
+      'Item {{index}} of the List is {{type}}, not a Kubernetes object; it was not checked.',
   },
 });

@@ -1,6 +1,9 @@
 import { defineRule } from '../../engine/rule';
-import { asObject } from '../../util/json';
-import { resourcesOf } from '../../engine/facts';
+import {
+  kserveDefaultsResources,
+  limitRangeDefaults,
+  resourceLists,
+} from '../../util/container-resources';
 
 export default defineRule({
   meta: {
@@ -12,7 +15,8 @@ export default defineRule({
     rationale:
       'The scheduler places pods by their requests. A container without a CPU request can land on a node that has ' +
       'no CPU to spare, and gets the lowest share of CPU under contention: a tokenizer or data loader starved of ' +
-      'CPU leaves an expensive GPU idle. A CPU limit alone is enough, since Kubernetes then uses it as the request.',
+      'CPU leaves an expensive GPU idle. A CPU limit alone is enough, since Kubernetes then uses it as the request, ' +
+      'and so is a default from a LimitRange of the namespace in the scanned set.',
     remediation:
       'Set resources.requests.cpu to what the container needs at steady load (for example "2" or "500m").',
     anchors: [
@@ -22,20 +26,22 @@ export default defineRule({
     ],
     messages: {
       missing: 'Container "{{container}}" has no CPU request.',
+      kserveDefault:
+        'Container "{{container}}" has no CPU request or limit, so KServe applies its configured default ' +
+        '(1 CPU unless changed), which rarely fits a model server.',
     },
   },
   check(ctx) {
-    for (const { container, template } of ctx.containers()) {
+    for (const { container, template, manifest } of ctx.containers()) {
       const reporter = ctx.on(template, container);
-      const resources = asObject(resourcesOf(container));
-      if (
-        asObject(resources?.requests)?.cpu !== undefined ||
-        asObject(resources?.limits)?.cpu !== undefined
-      )
-        continue;
-      reporter.report('missing', [...container.resourcesPath, 'requests', 'cpu'], {
-        container: container.name,
-      });
+      const lists = resourceLists(container);
+      if (lists.requests.cpu !== undefined || lists.limits.cpu !== undefined) continue;
+      if (limitRangeDefaults(ctx.bundle, manifest).requests.has('cpu')) continue;
+      const path = [...container.resourcesPath, 'requests', 'cpu'];
+      const data = { container: container.name };
+      if (kserveDefaultsResources(template, container))
+        reporter.report('kserveDefault', path, data);
+      else reporter.report('missing', path, data);
     }
   },
 });

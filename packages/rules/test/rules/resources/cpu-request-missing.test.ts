@@ -49,6 +49,28 @@ spec:
       requests: {cpu: 8}
 `,
     },
+    {
+      name: 'a LimitRange of the same namespace supplies the request',
+      code: `
+apiVersion: v1
+kind: LimitRange
+metadata: {name: defaults, namespace: ml}
+spec:
+  limits:
+    - type: Container
+      defaultRequest: {cpu: 500m}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: ml}
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: api:1.0
+`,
+    },
   ],
   invalid: [
     {
@@ -120,6 +142,45 @@ spec:
       limits: {nvidia.com/gpu: 8}
 `,
       errors: [{ messageId: 'missing', line: 8 }],
+    },
+    {
+      name: 'a LimitRange in another namespace does not apply',
+      code: `
+apiVersion: v1
+kind: LimitRange
+metadata: {name: defaults, namespace: other}
+spec:
+  limits:
+    - type: Container
+      defaultRequest: {cpu: 500m}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: ml}
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: api:1.0
+`,
+      errors: [{ messageId: 'missing', line: 17 }],
+    },
+    {
+      name: 'KServe model container: KServe applies its default',
+      code: `
+apiVersion: serving.kserve.io/v1beta1
+kind: InferenceService
+metadata: {name: llm}
+spec:
+  predictor:
+    model:
+      modelFormat: {name: huggingface}
+      resources:
+        limits: {nvidia.com/gpu: 1}
+`,
+      errors: [{ messageId: 'kserveDefault', line: 9, message: '1 CPU' }],
+      variants: [],
     },
   ],
 });

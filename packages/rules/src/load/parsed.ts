@@ -1,0 +1,16 @@
+import type { JsonValue, SourceMap, SourceRange } from '../model';
+
+/**
+ * One YAML document of a chunk, as the loader sees it: a value with its source map, or the
+ * reason it has none. Empty documents (`---` alone, comments only) are not listed.
+ */
+export type ParsedDocument =
+  | { kind: 'value'; value: JsonValue; source: SourceMap }
+  | { kind: 'invalid'; detail: string; range: SourceRange }
+  | { kind: 'tooDeep'; range: SourceRange }
+  | { kind: 'aliases'; range: SourceRange };
+
+/** Parses the text of one chunk; lines in ranges are offset by `lineOffset`. */
+export interface ChunkParser {
+  (text: string, lineOffset: number): ParsedDocument[];
+}
