@@ -64,7 +64,7 @@ export class Bundle {
   readonly defaultNamespace: string;
 
   private readonly byKind = new Map<string, Manifest[]>();
-  private readonly byRef = new Map<string, Manifest>();
+  private readonly byRef = new Map<string, Manifest[]>();
   private readonly workloadByManifest = new Map<Manifest, Workload>();
   private readonly templateIndex = new LabelIndex<PodTemplate>();
   private readonly serviceIndex = new LabelIndex<Manifest>();
@@ -82,7 +82,7 @@ export class Bundle {
       const manifest: Manifest = { ...m, index };
       manifests.push(manifest);
       push(this.byKind, manifest.kind, manifest);
-      this.byRef.set(this.refKey(manifest.kind, this.scopeOf(manifest), manifest.name), manifest);
+      push(this.byRef, this.refKey(manifest.kind, this.scopeOf(manifest), manifest.name), manifest);
       if (manifest.kind === 'Service')
         this.serviceIndex.add(this.scopeOf(manifest), labelsOf(manifest), manifest);
       const workload = extractWorkload(manifest);
@@ -125,12 +125,27 @@ export class Bundle {
     return kinds.flatMap((k) => this.byKind.get(k) ?? []);
   }
 
-  /** An object of `kind` named `name` in the namespace (and cluster) of `near`. */
+  /**
+   * An object of `kind` named `name` in the namespace (and cluster) of `near`. When the set holds
+   * several versions of it (environments, overlays, examples side by side), the one closest to
+   * `near` wins: the same file, else the deepest shared directory.
+   */
   find(kind: string, name: string, near: Manifest): Manifest | undefined {
     const scope = CLUSTER_SCOPED.has(kind)
       ? `${near.origin.type === 'live' ? near.origin.cluster : ''}${SEP}`
       : this.scopeOf(near);
-    return this.byRef.get(this.refKey(kind, scope, name));
+    const candidates = this.byRef.get(this.refKey(kind, scope, name));
+    if (!candidates || candidates.length < 2) return candidates?.[0];
+    let best = candidates[0] as Manifest;
+    let bestScore = -1;
+    for (const c of candidates) {
+      const score = proximity(c, near);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 
   workloadOf(m: Manifest): Workload | undefined {
@@ -261,6 +276,17 @@ export class Bundle {
     const kind = asString(ref?.kind) ?? (scaler.kind === 'ScaledObject' ? 'Deployment' : undefined);
     return kind ? this.find(kind, name, scaler) : undefined;
   }
+}
+
+/** How close two objects' files are: shared leading path segments, the same file above all. */
+function proximity(a: Manifest, b: Manifest): number {
+  if (a.origin.type !== 'file' || b.origin.type !== 'file') return 0;
+  if (a.origin.file === b.origin.file) return Number.MAX_SAFE_INTEGER;
+  const x = a.origin.file.split('/');
+  const y = b.origin.file.split('/');
+  let n = 0;
+  while (n < x.length - 1 && n < y.length - 1 && x[n] === y[n]) n++;
+  return n;
 }
 
 export function labelsOf(m: Manifest): Record<string, string> {

@@ -242,3 +242,48 @@ describe('scores', () => {
     expect(r.score.overall).toBe(Math.floor(((2 + 3) / (4 + 1 + 6)) * 100));
   });
 });
+
+describe('references between objects', () => {
+  it('resolve to the closest version when the set holds several (same file, then same directory)', () => {
+    const deployment = (replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: ml}
+spec:
+  replicas: ${replicas}
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      containers: [{name: api, image: api:1.0}]
+`;
+    const hpa = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: api, namespace: ml}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}
+  minReplicas: 2
+  maxReplicas: 4
+`;
+    const { Bundle } =
+      jest.requireActual<typeof import('../../src/bundle/bundle')>('../../src/bundle/bundle');
+    const { load } =
+      jest.requireActual<typeof import('../../src/load/loader')>('../../src/load/loader');
+    const loaded = load([
+      { file: 'prod/app.yaml', text: `${deployment(3)}---\n${hpa}` },
+      { file: 'dev/app.yaml', text: deployment(1) },
+      { file: 'dev/hpa.yaml', text: hpa },
+    ]);
+    const bundle = new Bundle(loaded.manifests);
+    const target = (file: string) => {
+      const scaler = bundle.manifests.find(
+        (m) =>
+          m.kind === 'HorizontalPodAutoscaler' &&
+          m.origin.type === 'file' &&
+          m.origin.file === file,
+      );
+      const t = scaler && bundle.scaleTargetOf(scaler);
+      return t?.origin.type === 'file' ? t.origin.file : undefined;
+    };
+    expect(target('prod/app.yaml')).toBe('prod/app.yaml');
+    expect(target('dev/hpa.yaml')).toBe('dev/app.yaml');
+  });
+});
