@@ -21,4 +21,6 @@ for (const rule of allRules) {
   }
 }
 fs.writeFileSync(path.join(root, 'README.md'), docs.renderIndex(allRules));
-console.log(`docs/rules: ${allRules.length} rules, ${created} page(s) created, ${updated} updated.`);
+console.log(
+  `docs/rules: ${allRules.length} rules, ${created} page(s) created, ${updated} updated.`,
+);

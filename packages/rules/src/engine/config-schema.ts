@@ -58,7 +58,7 @@ const LIMITS_SCHEMA: JsonSchema = {
     maxFileBytes: { type: 'integer', minimum: 1 },
     maxDocumentBytes: { type: 'integer', minimum: 1 },
     maxAliasCount: { type: 'integer', minimum: 0 },
-    maxDepth: { type: 'integer', minimum: 2 },
+    maxDepth: { type: 'integer', minimum: 2, maximum: 500 },
   },
 };
 

@@ -83,7 +83,7 @@ class Evaluator {
   readonly ruleErrors: RuleError[] = [];
   private readonly facts: Facts;
   private readonly suppressor: Suppressor;
-  private readonly subjects = new Map<string, Subject>();
+  private readonly subjects = new Map<object, Subject>();
   private readonly fingerprints = new Map<string, number>();
   private containerList: ContainerSubject[] | undefined;
 
@@ -151,7 +151,9 @@ class Evaluator {
   ): Reporter<string> {
     const template = 'workload' in target ? target : undefined;
     const manifest = template ? template.workload.manifest : (target as Manifest);
-    const key = `${manifest.index}|${template ? template.specPath.join('.') : ''}|${container ? container.path.join('.') : ''}`;
+    // The most specific of the three identifies the subject (containers and templates are
+    // objects unique to their workload).
+    const key: object = container ?? template ?? manifest;
     let subject = this.subjects.get(key);
     if (!subject) {
       const check: Check = {

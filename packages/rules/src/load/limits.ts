@@ -5,7 +5,10 @@ export interface LoadLimits {
   maxDocumentBytes: number;
   /** Most alias expansions per document (billion-laughs protection). */
   maxAliasCount: number;
-  /** Deepest nesting of maps and sequences. */
+  /**
+   * Deepest nesting of maps and sequences. Capped at 500 whatever is configured: parsers recurse,
+   * and a stack overflow inside V8 can abort the process instead of throwing.
+   */
   maxDepth: number;
 }
 

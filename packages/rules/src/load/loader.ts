@@ -1,3 +1,10 @@
+/**
+ * Text → manifests, with a source map per document and a `parse/*` finding for whatever cannot
+ * be loaded. Per file: size limit, binary and UTF-8 checks, unrendered templates; then the
+ * stream is cut into documents (one broken document cannot take the others down), and each is
+ * read by the fast path (`fast-parse.ts`) or, for what it does not handle, by `yaml`
+ * (`yaml-documents.ts`). Both give the same values and positions. Never throws on input.
+ */
 import type {
   Finding,
   JsonObject,
@@ -18,7 +25,8 @@ import type { ParsedDocument } from './parsed';
 import { firstContentLine, splitDocuments } from './split';
 import type { DocumentChunk } from './split';
 import { findTemplateMarker } from './template';
-import { parseWithYaml } from './yaml-documents';
+import { parseFast } from './fast-parse';
+import { MAX_COMPOSE_DEPTH, parseWithYaml } from './yaml-documents';
 
 /** A file to load: its text, or its raw bytes (checked for binary data and UTF-8). */
 export interface LoadInput {
@@ -48,6 +56,11 @@ export interface LoadResult {
 
 export interface LoadOptions {
   limits?: Partial<LoadLimits>;
+  /**
+   * `yaml` reads every document with the `yaml` library, the reference the fast path is
+   * checked against (differential tests, debugging). Default: the fast path where it applies.
+   */
+  parser?: 'fast' | 'yaml';
 }
 
 const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -59,6 +72,7 @@ function parseFinding(
   file: string,
   range: SourceRange,
   documentIndex: number,
+  where: string,
 ): Finding {
   const { meta } = rule;
   return {
@@ -72,7 +86,9 @@ function parseFinding(
     file,
     ...range,
     path: '',
-    fingerprint: hash64(`${meta.id}|${messageId}|${file}|${documentIndex}`),
+    fingerprint: hash64(
+      `${meta.id}|${messageId}|${file}|${documentIndex}${where ? `|${where}` : ''}`,
+    ),
   };
 }
 
@@ -101,6 +117,7 @@ class FileLoader {
     private readonly file: string,
     private readonly limits: LoadLimits,
     private readonly result: LoadResult,
+    private readonly fast: boolean,
   ) {}
 
   private report(
@@ -109,8 +126,9 @@ class FileLoader {
     data: Record<string, string | number>,
     range: SourceRange,
     doc = -1,
+    where = '',
   ): void {
-    this.result.findings.push(parseFinding(rule, messageId, data, this.file, range, doc));
+    this.result.findings.push(parseFinding(rule, messageId, data, this.file, range, doc, where));
   }
 
   load(input: LoadInput): void {
@@ -134,7 +152,8 @@ class FileLoader {
         return this.summarize();
       }
       text = decoded.text;
-    } else {
+    } else if (text.length * 3 > this.limits.maxFileBytes) {
+      // Measured only when it could matter: a UTF-16 unit is at most 3 bytes of UTF-8.
       const size = utf8Length(text);
       if (size > this.limits.maxFileBytes) return this.tooLarge(size);
     }
@@ -186,7 +205,7 @@ class FileLoader {
   }
 
   private loadChunk(chunk: DocumentChunk): void {
-    const size = utf8Length(chunk.text);
+    const size = chunk.text.length * 3 > this.limits.maxDocumentBytes ? utf8Length(chunk.text) : 0;
     if (size > this.limits.maxDocumentBytes) {
       const index = this.documents++;
       const line = firstContentLine(chunk);
@@ -199,8 +218,30 @@ class FileLoader {
       );
       return;
     }
-    for (const parsed of parseWithYaml(chunk.text, chunk.lineOffset, this.limits))
-      this.addDocument(parsed);
+    for (const parsed of this.parseChunk(chunk)) this.addDocument(parsed);
+  }
+
+  /** Never throws: a failure of the parser on some input becomes a finding on that chunk. */
+  private parseChunk(chunk: DocumentChunk): ParsedDocument[] {
+    try {
+      // The fast path reads what manifests are usually written in, and hands anything else to
+      // `yaml`; both give the same values and positions.
+      const depth = Math.min(this.limits.maxDepth, MAX_COMPOSE_DEPTH);
+      return (
+        (this.fast ? parseFast(chunk.text, chunk.lineOffset, depth) : undefined) ??
+        parseWithYaml(chunk.text, chunk.lineOffset, this.limits)
+      );
+    } catch (error) {
+      const line = firstContentLine(chunk);
+      const message = error instanceof Error ? error.message : String(error);
+      return [
+        {
+          kind: 'invalid',
+          detail: `the YAML parser failed on this document (${message})`,
+          range: { line, column: 1, endLine: line, endColumn: 1 },
+        },
+      ];
+    }
   }
 
   private addDocument(parsed: ParsedDocument): void {
@@ -250,6 +291,7 @@ class FileLoader {
         { type: describeType(value), index: inList ? item : '' },
         sourceMap.locate(basePath),
         documentIndex,
+        basePath.join('.'),
       );
       return;
     }
@@ -272,6 +314,7 @@ class FileLoader {
         { missing, index: inList ? item : '' },
         sourceMap.locate(basePath),
         documentIndex,
+        basePath.join('.'),
       );
       return;
     }
@@ -335,6 +378,7 @@ class LineIndex {
 export function load(inputs: readonly LoadInput[], options: LoadOptions = {}): LoadResult {
   const limits: LoadLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const result: LoadResult = { manifests: [], findings: [], files: [] };
-  for (const input of inputs) new FileLoader(input.file, limits, result).load(input);
+  const fast = options.parser !== 'yaml';
+  for (const input of inputs) new FileLoader(input.file, limits, result, fast).load(input);
   return result;
 }

@@ -9,8 +9,3 @@ export type ParsedDocument =
   | { kind: 'invalid'; detail: string; range: SourceRange }
   | { kind: 'tooDeep'; range: SourceRange }
   | { kind: 'aliases'; range: SourceRange };
-
-/** Parses the text of one chunk; lines in ranges are offset by `lineOffset`. */
-export interface ChunkParser {
-  (text: string, lineOffset: number): ParsedDocument[];
-}

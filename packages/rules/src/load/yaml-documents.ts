@@ -1,8 +1,10 @@
 /**
- * The reference path: parses a chunk with the `yaml` library (exact error messages and
- * locations). Guards against hostile input before handing anything to code that recurses.
+ * The reference path: parses a chunk with the `yaml` library, for everything the fast path
+ * hands over (errors included: `yaml` gives their messages and locations) and for
+ * `load(…, { parser: 'yaml' })`. Guards against hostile input before handing anything to code
+ * that recurses.
  */
-import { Composer, LineCounter, Parser, isAlias, isScalar, visit } from 'yaml';
+import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, visit } from 'yaml';
 import type { CST, Document, Node as YamlNode } from 'yaml';
 import type { JsonValue, SourceRange } from '../model';
 import { deepestOffset, valueDepthExceeds } from './depth';
@@ -15,7 +17,7 @@ export const COMPOSER_OPTIONS = {
   merge: true,
   uniqueKeys: true,
   // `yaml` reports some oddities (a collection used as a key) with process.emitWarning, which
-  // would print to the user's terminal; they are accepted silently, like kubectl does.
+  // would print on the user's terminal in the middle of a report: they are accepted silently.
   logLevel: 'error',
 } as const;
 
@@ -24,7 +26,7 @@ export const COMPOSER_OPTIONS = {
  * exhausts the stack (an overflow inside V8's regexp compiler aborts the process instead of
  * throwing), whatever limit the configuration sets.
  */
-export const MAX_COMPOSE_DEPTH = 1000;
+export const MAX_COMPOSE_DEPTH = 500;
 
 class Positions {
   constructor(
@@ -86,6 +88,25 @@ function recursiveAlias(doc: Document.Parsed): YamlNode | undefined {
   return found;
 }
 
+/** The range of the first merge key (`<<`) whose value is not a map or an alias of one. */
+function badMerge(doc: Document.Parsed): readonly number[] | undefined {
+  let found: readonly number[] | undefined;
+  const isMapLike = (node: unknown): boolean =>
+    isMap(node) || (isAlias(node) && isMap(node.resolve(doc)));
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key;
+      if (!isScalar(key) || typeof key.value !== 'symbol' || !key.range) return undefined;
+      const value = pair.value;
+      const ok = isSeq(value) ? value.items.every(isMapLike) : isMapLike(value);
+      if (ok) return undefined;
+      found = key.range;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** `---` alone or comments only: no value written (an explicit `~` or `null` is a value). */
 function isImplicitlyEmpty(doc: Document.Parsed): boolean {
   const contents = doc.contents;
@@ -130,10 +151,16 @@ function withToJS(
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount }) as JsonValue;
   } catch (error) {
-    // `toJS` throws a ReferenceError for too many alias expansions and nothing else on input
-    // that composed without errors.
+    // A ReferenceError: too many alias expansions. Anything else is input `toJS` refuses (a merge
+    // key whose value is not a map): a finding, never a crash.
     if (error instanceof ReferenceError) return { kind: 'aliases', range: source.locate([]) };
-    throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    const merge = badMerge(doc);
+    return {
+      kind: 'invalid',
+      detail,
+      range: merge ? positions.range(merge[0] ?? 0, merge[1] ?? 0) : source.locate([]),
+    };
   }
   if (valueDepthExceeds(value, limits.maxDepth)) {
     const alias = recursiveAlias(doc);

@@ -1,3 +1,6 @@
+import { Bundle } from '../../src/bundle/bundle';
+import type { Completeness } from '../../src/bundle/bundle';
+import { load } from '../../src/load/loader';
 import { resolveConfig } from '../../src/engine/config';
 import { scan } from '../../src/engine/scan';
 import { gradeOf, scoreChecks } from '../../src/engine/score';
@@ -64,7 +67,7 @@ describe('evaluation', () => {
       ...errorRule,
       meta: { ...errorRule.meta, completeKinds: ['PodDisruptionBudget'] },
     };
-    const ids = (complete: Parameters<typeof scan>[1]['complete']) =>
+    const ids = (complete: Completeness) =>
       scan([{ file: 'd.yaml', text: DEPLOYMENT }], { complete, rules: [errorRule, kindsRule] })
         .findings.length;
     expect(ids({ kinds: ['PodDisruptionBudget', 'Service'] })).toBe(1); // only the rule that names its kinds
@@ -263,10 +266,6 @@ spec:
   minReplicas: 2
   maxReplicas: 4
 `;
-    const { Bundle } =
-      jest.requireActual<typeof import('../../src/bundle/bundle')>('../../src/bundle/bundle');
-    const { load } =
-      jest.requireActual<typeof import('../../src/load/loader')>('../../src/load/loader');
     const loaded = load([
       { file: 'prod/app.yaml', text: `${deployment(3)}---\n${hpa}` },
       { file: 'dev/app.yaml', text: deployment(1) },

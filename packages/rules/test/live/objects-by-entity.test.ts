@@ -14,24 +14,52 @@ const deployment = {
     selector: { matchLabels: { app: 'llm' } },
     template: {
       metadata: { labels: { app: 'llm' } },
-      spec: { containers: [{ name: 'vllm', image: 'vllm/vllm-openai:v0.6.3', resources: { limits: { 'nvidia.com/gpu': 1 } } }] },
+      spec: {
+        containers: [
+          {
+            name: 'vllm',
+            image: 'vllm/vllm-openai:v0.6.3',
+            resources: { limits: { 'nvidia.com/gpu': 1 } },
+          },
+        ],
+      },
     },
   },
 };
 const replicaSet = {
-  metadata: { name: 'llm-7d9', namespace: 'ml', uid: 'r1', ownerReferences: [{ kind: 'Deployment', name: 'llm', uid: 'd1', controller: true }] },
+  metadata: {
+    name: 'llm-7d9',
+    namespace: 'ml',
+    uid: 'r1',
+    ownerReferences: [{ kind: 'Deployment', name: 'llm', uid: 'd1', controller: true }],
+  },
   spec: deployment.spec,
 };
 const pod = (n: number) => ({
-  metadata: { name: `llm-7d9-${n}`, namespace: 'ml', uid: `p${n}`, ownerReferences: [{ kind: 'ReplicaSet', name: 'llm-7d9', uid: 'r1', controller: true }] },
+  metadata: {
+    name: `llm-7d9-${n}`,
+    namespace: 'ml',
+    uid: `p${n}`,
+    ownerReferences: [{ kind: 'ReplicaSet', name: 'llm-7d9', uid: 'r1', controller: true }],
+  },
   spec: deployment.spec.template.spec,
 });
-const orphanPod = { metadata: { name: 'debug', namespace: 'ml', uid: 'p9' }, spec: { containers: [{ name: 'sh', image: 'busybox:1.36' }] } };
+const orphanPod = {
+  metadata: { name: 'debug', namespace: 'ml', uid: 'p9' },
+  spec: { containers: [{ name: 'sh', image: 'busybox:1.36' }] },
+};
 const isvc = {
   apiVersion: 'serving.kserve.io/v1beta1',
   kind: 'InferenceService',
   metadata: { name: 'chat', namespace: 'ml', uid: 'i1' },
-  spec: { predictor: { model: { modelFormat: { name: 'huggingface' }, resources: { limits: { cpu: '4', 'nvidia.com/gpu': 1 } } } } },
+  spec: {
+    predictor: {
+      model: {
+        modelFormat: { name: 'huggingface' },
+        resources: { limits: { cpu: '4', 'nvidia.com/gpu': 1 } },
+      },
+    },
+  },
 };
 
 const response = {
@@ -50,7 +78,13 @@ const response = {
     {
       cluster: { name: 'gpu-west' },
       resources: [],
-      errors: [{ errorType: 'NOT_FOUND', statusCode: 404, resourcePath: '/apis/serving.kserve.io/v1beta1/namespaces/ml/inferenceservices' }],
+      errors: [
+        {
+          errorType: 'NOT_FOUND',
+          statusCode: 404,
+          resourcePath: '/apis/serving.kserve.io/v1beta1/namespaces/ml/inferenceservices',
+        },
+      ],
       podMetrics: [],
     },
   ],
@@ -59,7 +93,12 @@ const response = {
 describe('fromObjectsByEntity', () => {
   it('keeps controllers, drops what they own, fills in built-in kinds and dedupes', () => {
     const live = fromObjectsByEntity(response);
-    expect(live.manifests.map((m) => `${m.origin.type === 'live' ? m.origin.cluster : ''}/${m.apiVersion}/${m.kind}/${m.namespace}/${m.name}`)).toEqual([
+    expect(
+      live.manifests.map(
+        (m) =>
+          `${m.origin.type === 'live' ? m.origin.cluster : ''}/${m.apiVersion}/${m.kind}/${m.namespace}/${m.name}`,
+      ),
+    ).toEqual([
       'gpu-east/apps/v1/Deployment/ml/llm',
       'gpu-east/v1/Pod/ml/debug',
       'gpu-east/serving.kserve.io/v1beta1/InferenceService/ml/chat',
@@ -78,31 +117,72 @@ describe('fromObjectsByEntity', () => {
         errorType: 'NOT_FOUND',
         statusCode: 404,
         resourcePath: '/apis/serving.kserve.io/v1beta1/namespaces/ml/inferenceservices',
-        message: 'Not found fetching /apis/serving.kserve.io/v1beta1/namespaces/ml/inferenceservices (is the custom resource definition installed on gpu-west?)',
+        message:
+          'Not found fetching /apis/serving.kserve.io/v1beta1/namespaces/ml/inferenceservices (is the custom resource definition installed on gpu-west?)',
       },
     ]);
   });
 
   it('tolerates malformed responses', () => {
-    for (const bad of [null, undefined, 42, 'x', {}, { items: 'no' }, { items: [null, { cluster: null, resources: [{ type: 'pods', resources: [1, null, 'x'] }] }] }]) {
+    for (const bad of [
+      null,
+      undefined,
+      42,
+      'x',
+      {},
+      { items: 'no' },
+      {
+        items: [null, { cluster: null, resources: [{ type: 'pods', resources: [1, null, 'x'] }] }],
+      },
+    ]) {
       expect(() => fromObjectsByEntity(bad)).not.toThrow();
     }
-    expect(fromObjectsByEntity({ items: [{ cluster: { name: 'c' }, resources: [{ type: 'unknown', resources: [{ metadata: { name: 'x' } }] }] }] }).manifests).toEqual([]);
+    expect(
+      fromObjectsByEntity({
+        items: [
+          {
+            cluster: { name: 'c' },
+            resources: [{ type: 'unknown', resources: [{ metadata: { name: 'x' } }] }],
+          },
+        ],
+      }).manifests,
+    ).toEqual([]);
   });
 
   it('gives live objects the same findings as the same objects in a file, located by cluster', () => {
-    const live = evaluateManifests(fromObjectsByEntity(response).manifests, { rules: [rule], complete: true });
-    const file = scan([{ file: 'llm.yaml', text: stringify({ apiVersion: 'apps/v1', kind: 'Deployment', ...deployment }) }], { rules: [rule], complete: true });
-    const shape = (fs: typeof live.findings) => fs.filter((f) => f.object?.name === 'llm').map((f) => [f.ruleId, f.path, f.container, f.fingerprint]);
+    const live = evaluateManifests(fromObjectsByEntity(response).manifests, {
+      rules: [rule],
+      complete: true,
+    });
+    const file = scan(
+      [
+        {
+          file: 'llm.yaml',
+          text: stringify({ apiVersion: 'apps/v1', kind: 'Deployment', ...deployment }),
+        },
+      ],
+      { rules: [rule], complete: true },
+    );
+    const shape = (fs: typeof live.findings) =>
+      fs
+        .filter((f) => f.object?.name === 'llm')
+        .map((f) => [f.ruleId, f.path, f.container, f.fingerprint]);
     expect(shape(live.findings)).toHaveLength(1);
     // Same rule, path and container; the fingerprint includes the cluster, so it differs.
-    expect(shape(live.findings).map((s) => s.slice(0, 3))).toEqual(shape(file.findings).map((s) => s.slice(0, 3)));
+    expect(shape(live.findings).map((s) => s.slice(0, 3))).toEqual(
+      shape(file.findings).map((s) => s.slice(0, 3)),
+    );
     const f = live.findings.find((x) => x.object?.name === 'llm');
-    expect(f).toMatchObject({ cluster: 'gpu-east', object: { kind: 'Deployment', namespace: 'ml', name: 'llm' } });
+    expect(f).toMatchObject({
+      cluster: 'gpu-east',
+      object: { kind: 'Deployment', namespace: 'ml', name: 'llm' },
+    });
     expect(f?.file).toBeUndefined();
     expect(f?.line).toBeUndefined();
     // The orphan pod is checked; the InferenceService has a CPU limit, so it passes.
     expect(live.findings.map((x) => x.object?.name).sort()).toEqual(['debug', 'llm']);
-    expect(live.checks.filter((c) => c.manifest.kind === 'InferenceService' && !c.failed)).toHaveLength(1);
+    expect(
+      live.checks.filter((c) => c.manifest.kind === 'InferenceService' && !c.failed),
+    ).toHaveLength(1);
   });
 });
