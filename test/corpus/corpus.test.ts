@@ -3,7 +3,7 @@
  * projects) through the built CLI: nothing crashes, nothing is lost, every position is real, and
  * the files that are not Kubernetes objects are exactly the ones expected.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS, runCli } from '../support/cli';
 import type { CliRun } from '../support/cli';
@@ -197,12 +197,10 @@ const EXPECTED_PARSE_FINDINGS: readonly [string, string, number][] = [
   ],
 ];
 
-const describeCorpus = existsSync(CORPUS) ? describe : describe.skip;
-
-describeCorpus('the real-world corpus through the CLI', () => {
+describe('the real-world corpus through the CLI', () => {
   let run: CliRun;
   let report: JsonReport;
-  const files = existsSync(CORPUS) ? manifestFiles(CORPUS).sort() : [];
+  const files = manifestFiles(CORPUS).sort();
 
   beforeAll(() => {
     run = runCli(['scan', '.', '--format', 'json', '--fail-on', 'none', '--complete'], {

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { corpusDir } from './corpus';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const CLI_BIN = path.join(REPO_ROOT, 'packages', 'cli', 'bin', 'aigov.js');
-export const CORPUS = path.resolve(REPO_ROOT, '..', 'shared', 'corpus');
+export const CORPUS = corpusDir();
 
 export interface CliRun {
   status: number | null;

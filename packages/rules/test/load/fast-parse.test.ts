@@ -1,3 +1,4 @@
+import { corpusDir } from '../../../../test/support/corpus';
 /**
  * The fast path against the `yaml` path. Wherever the fast path accepts a chunk it must give the
  * same documents, the same values (same key order, `Object.is` on scalars) and the same position
@@ -5,7 +6,7 @@
  * random manifest-style YAML built to hit comment and indentation edge cases, on what
  * `yaml.stringify` writes, on corpus files with random edits, and on hostile input.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseAllDocuments, stringify } from 'yaml';
@@ -14,7 +15,7 @@ import { compareFast } from './fast-differential';
 import type { FastComparison } from './fast-differential';
 import { random, randomYaml } from './yaml-gen';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpus');
+const CORPUS = corpusDir();
 
 function corpusTexts(): string[] {
   const walk = (dir: string): string[] =>
@@ -23,7 +24,7 @@ function corpusTexts(): string[] {
       if (e.isDirectory()) return walk(p);
       return /\.(ya?ml|json)$/.test(e.name) ? [p] : [];
     });
-  return existsSync(CORPUS) ? walk(CORPUS).map((f) => readFileSync(f, 'utf8')) : [];
+  return walk(CORPUS).map((f) => readFileSync(f, 'utf8'));
 }
 
 function expectSame(text: string): FastComparison {
@@ -143,19 +144,16 @@ describe('fast path', () => {
     }
   });
 
-  (existsSync(CORPUS) ? it : it.skip)(
-    'reads the corpus as yaml does, and accepts nearly all of it',
-    () => {
-      let chunks = 0;
-      let taken = 0;
-      for (const text of corpusTexts()) {
-        const r = expectSame(text);
-        chunks += r.chunks;
-        taken += r.accepted;
-      }
-      expect(taken / chunks).toBeGreaterThan(0.9);
-    },
-  );
+  it('reads the corpus as yaml does, and accepts nearly all of it', () => {
+    let chunks = 0;
+    let taken = 0;
+    for (const text of corpusTexts()) {
+      const r = expectSame(text);
+      chunks += r.chunks;
+      taken += r.accepted;
+    }
+    expect(taken / chunks).toBeGreaterThan(0.9);
+  });
 
   it('reads random manifest-style YAML as yaml does', () => {
     let taken = 0;
@@ -223,63 +221,60 @@ describe('fast path', () => {
     );
   });
 
-  (existsSync(CORPUS) ? it : it.skip)(
-    'reads corpus files with random edits as yaml does, or hands them over',
-    () => {
-      const texts = corpusTexts().filter((t) => t.length < 8000);
-      const pieces = [
-        '',
-        ' ',
-        '\n',
-        '#',
-        ' #x',
-        ':',
-        ': ',
-        '- ',
-        '"',
-        "'",
-        '[',
-        ']',
-        '{',
-        '}',
-        ',',
-        '|',
-        '>-',
-        '|+',
-        'k: v',
-        '\n  # c\n',
-        '\n\n',
-        '...',
-        '~',
-        '&a ',
-        '*a',
-        '? ',
-      ];
-      const edit = fc.tuple(
-        fc.nat(),
-        fc.nat({ max: 3 }),
-        fc.constantFrom(...pieces),
-        fc.nat({ max: 4 }),
-      );
-      fc.assert(
-        fc.property(
-          fc.nat({ max: texts.length - 1 }),
-          fc.array(edit, { minLength: 1, maxLength: 6 }),
-          (which, edits) => {
-            let t = texts[which] as string;
-            for (const [p, op, piece, n] of edits) {
-              const at = p % (t.length + 1);
-              const lineStart = t.lastIndexOf('\n', at - 1) + 1;
-              if (op === 0) t = t.slice(0, at) + piece + t.slice(at);
-              else if (op === 1) t = t.slice(0, at) + t.slice(at + n + 1);
-              else if (op === 2) t = t.slice(0, lineStart) + ' '.repeat(n) + t.slice(lineStart);
-              else t = t.slice(0, lineStart) + t.slice(lineStart + Math.min(n, 2));
-            }
-            expectSame(t);
-          },
-        ),
-        { numRuns: 3000 },
-      );
-    },
-  );
+  it('reads corpus files with random edits as yaml does, or hands them over', () => {
+    const texts = corpusTexts().filter((t) => t.length < 8000);
+    const pieces = [
+      '',
+      ' ',
+      '\n',
+      '#',
+      ' #x',
+      ':',
+      ': ',
+      '- ',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '|',
+      '>-',
+      '|+',
+      'k: v',
+      '\n  # c\n',
+      '\n\n',
+      '...',
+      '~',
+      '&a ',
+      '*a',
+      '? ',
+    ];
+    const edit = fc.tuple(
+      fc.nat(),
+      fc.nat({ max: 3 }),
+      fc.constantFrom(...pieces),
+      fc.nat({ max: 4 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.nat({ max: texts.length - 1 }),
+        fc.array(edit, { minLength: 1, maxLength: 6 }),
+        (which, edits) => {
+          let t = texts[which] as string;
+          for (const [p, op, piece, n] of edits) {
+            const at = p % (t.length + 1);
+            const lineStart = t.lastIndexOf('\n', at - 1) + 1;
+            if (op === 0) t = t.slice(0, at) + piece + t.slice(at);
+            else if (op === 1) t = t.slice(0, at) + t.slice(at + n + 1);
+            else if (op === 2) t = t.slice(0, lineStart) + ' '.repeat(n) + t.slice(lineStart);
+            else t = t.slice(0, lineStart) + t.slice(lineStart + Math.min(n, 2));
+          }
+          expectSame(t);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });
