@@ -36394,6 +36394,16 @@ var RULE_CATEGORIES = [
   "monitoring",
   "reliability"
 ];
+var CATEGORY_TITLES = {
+  parse: "Parse",
+  resources: "Resources",
+  gpu: "GPU",
+  scaling: "Scaling",
+  storage: "Storage",
+  security: "Security",
+  monitoring: "Monitoring",
+  reliability: "Reliability"
+};
 
 // ../packages/rules/src/model/finding.ts
 function formatPath(path4) {
@@ -36404,6 +36414,9 @@ function formatPath(path4) {
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
+}
+function clusterOf(m) {
+  return m.origin.type === "live" ? m.origin.cluster : "";
 }
 
 // ../packages/rules/src/engine/rule.ts
@@ -38217,6 +38230,9 @@ function asObject(value) {
 function asArray(value) {
   return Array.isArray(value) ? value : [];
 }
+function asStrings(value) {
+  return asArray(value).filter((v) => typeof v === "string");
+}
 function asString(value) {
   return typeof value === "string" ? value : void 0;
 }
@@ -38751,10 +38767,9 @@ var Bundle = class {
     if (CLUSTER_SCOPED.has(m.kind)) return "";
     return m.namespace ?? this.defaultNamespace;
   }
-  /** Cluster and namespace together: objects of two clusters never see each other. */
+  /** Cluster and namespace as one key: objects of two clusters never see each other. */
   scopeOf(m) {
-    const cluster = m.origin.type === "live" ? m.origin.cluster : "";
-    return `${cluster}${SEP2}${this.namespaceOf(m)}`;
+    return `${clusterOf(m)}${SEP2}${this.namespaceOf(m)}`;
   }
   refKey(kind, scope, name) {
     return `${kind}${SEP2}${scope}${SEP2}${name}`;
@@ -38769,7 +38784,7 @@ var Bundle = class {
    * `near` wins: the same file, else the deepest shared directory.
    */
   find(kind, name, near) {
-    const scope = CLUSTER_SCOPED.has(kind) ? `${near.origin.type === "live" ? near.origin.cluster : ""}${SEP2}` : this.scopeOf(near);
+    const scope = CLUSTER_SCOPED.has(kind) ? `${clusterOf(near)}${SEP2}` : this.scopeOf(near);
     const candidates2 = this.byRef.get(this.refKey(kind, scope, name));
     if (!candidates2 || candidates2.length < 2) return candidates2?.[0];
     let best = candidates2[0];
@@ -38794,7 +38809,7 @@ var Bundle = class {
   monitorScopes(m, index) {
     const namespaces = monitorNamespaces(m);
     if (namespaces === "same") return [this.scopeOf(m)];
-    const cluster = m.origin.type === "live" ? m.origin.cluster : "";
+    const cluster = clusterOf(m);
     if (namespaces === "any")
       return [...index.scopes()].filter((s) => s.startsWith(`${cluster}${SEP2}`));
     return namespaces.map((ns) => `${cluster}${SEP2}${ns}`);
@@ -38919,7 +38934,7 @@ function monitorNamespaces(m) {
   const ns = asObject(getIn(m.object, ["spec", "namespaceSelector"]));
   if (!ns) return "same";
   if (ns.any === true) return "any";
-  const names = asArray(ns.matchNames).filter((n) => typeof n === "string");
+  const names = asStrings(ns.matchNames);
   return names.length > 0 ? names : "same";
 }
 
@@ -38954,6 +38969,106 @@ function parseQuantity(value) {
   return n * SUFFIX[suffix];
 }
 
+// ../packages/rules/src/util/container-resources.ts
+function resourceLists(container) {
+  const resources = getIn(container.value, container.resourcesPath.slice(container.path.length));
+  const map = asObject(resources);
+  return {
+    resources,
+    requests: asObject(map?.requests) ?? {},
+    limits: asObject(map?.limits) ?? {}
+  };
+}
+var NO_DEFAULTS = { requests: /* @__PURE__ */ new Map(), limits: /* @__PURE__ */ new Map() };
+var defaultsByBundle = /* @__PURE__ */ new WeakMap();
+function fill(into, from, limitRange) {
+  const map = asObject(from);
+  if (!map) return;
+  for (const [name, value] of Object.entries(map))
+    if (value !== void 0 && !into.has(name)) into.set(name, { value, limitRange });
+}
+function addLimitRange(defaults2, m) {
+  const limits = defaults2.limits;
+  const requests = defaults2.requests;
+  for (const item of asArray(getIn(m.object, ["spec", "limits"]))) {
+    const entry = asObject(item);
+    if (asString(entry?.type) !== "Container") continue;
+    const itemLimits = /* @__PURE__ */ new Map();
+    fill(itemLimits, entry?.default, m.name);
+    fill(itemLimits, entry?.max, m.name);
+    const itemRequests = /* @__PURE__ */ new Map();
+    fill(itemRequests, entry?.defaultRequest, m.name);
+    for (const [name, v] of itemLimits) if (!itemRequests.has(name)) itemRequests.set(name, v);
+    fill(itemRequests, entry?.min, m.name);
+    for (const [name, v] of itemLimits) if (!limits.has(name)) limits.set(name, v);
+    for (const [name, v] of itemRequests) if (!requests.has(name)) requests.set(name, v);
+  }
+}
+function limitRangeDefaults(bundle, m) {
+  let byScope = defaultsByBundle.get(bundle);
+  if (!byScope) {
+    byScope = /* @__PURE__ */ new Map();
+    for (const lr of bundle.ofKind("LimitRange")) {
+      const key = bundle.scopeOf(lr);
+      let defaults2 = byScope.get(key);
+      if (!defaults2) {
+        defaults2 = { requests: /* @__PURE__ */ new Map(), limits: /* @__PURE__ */ new Map() };
+        byScope.set(key, defaults2);
+      }
+      addLimitRange(defaults2, lr);
+    }
+    defaultsByBundle.set(bundle, byScope);
+  }
+  return byScope.get(bundle.scopeOf(m)) ?? NO_DEFAULTS;
+}
+function effectiveResource(lists, name, defaults2) {
+  const ownLimit = lists.limits[name];
+  const ownRequest = lists.requests[name];
+  return {
+    limit: ownLimit ?? defaults2.limits.get(name)?.value,
+    request: ownRequest ?? ownLimit ?? defaults2.requests.get(name)?.value
+  };
+}
+function kserveDefaultsResources(template, container) {
+  const m = template.workload.manifest;
+  if (m.group !== "serving.kserve.io" || m.kind !== "InferenceService" || container.init)
+    return false;
+  const hasModelField = template.containers.some((c) => c.index === -1);
+  return hasModelField ? container.index === -1 : container.index === 0;
+}
+function sameQuantity(a, b) {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+function exceedsQuantity(a, b) {
+  return a > b && !sameQuantity(a, b);
+}
+function showValue(value) {
+  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value ?? null);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+function showQuantity(value) {
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string" && parseQuantity(value) !== void 0) return value;
+  return showValue(value);
+}
+function* unsetResources(ctx, list, resource) {
+  for (const subject of ctx.containers()) {
+    const { container, template, manifest } = subject;
+    const reporter = ctx.on(template, container);
+    const lists = resourceLists(container);
+    if (lists[list][resource] !== void 0) continue;
+    if (list === "requests" && lists.limits[resource] !== void 0) continue;
+    if (limitRangeDefaults(ctx.bundle, manifest)[list].has(resource)) continue;
+    yield {
+      subject,
+      reporter,
+      path: [...container.resourcesPath, list, resource],
+      data: { container: container.name },
+      kserveDefault: kserveDefaultsResources(template, container)
+    };
+  }
+}
+
 // ../packages/rules/src/engine/facts.ts
 var Facts = class {
   constructor(bundle, settings) {
@@ -38975,9 +39090,7 @@ var Facts = class {
     let out = this.gpuContainers.get(container);
     if (out) return out;
     out = [];
-    const resources = asObject(resourcesOf(container));
-    const requests = asObject(resources?.requests) ?? {};
-    const limits = asObject(resources?.limits) ?? {};
+    const { requests, limits } = resourceLists(container);
     const names = /* @__PURE__ */ new Set([...Object.keys(requests), ...Object.keys(limits)]);
     for (const name of names) {
       if (this.isGpuResource(name))
@@ -39048,12 +39161,6 @@ var Facts = class {
     return false;
   }
 };
-function resourcesOf(container) {
-  let cur = container.value;
-  for (const segment of container.resourcesPath.slice(container.path.length))
-    cur = asObject(cur)?.[segment];
-  return cur;
-}
 
 // ../packages/rules/src/engine/settings.ts
 var DEFAULT_SETTINGS = Object.freeze({
@@ -39240,7 +39347,7 @@ function fingerprintKey(ruleId, messageId, bundle, m, template, container, path4
   else if (template && startsWith(path4, template.specPath))
     where = `${template.role ?? ""}|s:${formatPath(path4.slice(template.specPath.length))}`;
   else where = formatPath(path4);
-  const cluster = m.origin.type === "live" ? m.origin.cluster : "";
+  const cluster = clusterOf(m);
   return [ruleId, messageId, cluster, m.group, m.kind, bundle.namespaceOf(m), m.name, where].join(
     "|"
   );
@@ -39658,8 +39765,7 @@ function operatorScaling(workload) {
 }
 var SEP3 = "\0";
 function scopeKey(bundle, m, kind, name) {
-  const cluster = m.origin.type === "live" ? m.origin.cluster : "";
-  return [cluster, bundle.namespaceOf(m), kind, name].join(SEP3);
+  return [bundle.scopeOf(m), kind, name].join(SEP3);
 }
 var generatedCache = /* @__PURE__ */ new WeakMap();
 function generatedTargets(bundle) {
@@ -39754,93 +39860,6 @@ var hpa_cpu_only_default = defineRule({
     }
   }
 });
-
-// ../packages/rules/src/util/container-resources.ts
-function resourceLists(container) {
-  const resources = getIn(container.value, container.resourcesPath.slice(container.path.length));
-  const map = asObject(resources);
-  return {
-    resources,
-    requests: asObject(map?.requests) ?? {},
-    limits: asObject(map?.limits) ?? {}
-  };
-}
-var NO_DEFAULTS = { requests: /* @__PURE__ */ new Map(), limits: /* @__PURE__ */ new Map() };
-var defaultsByBundle = /* @__PURE__ */ new WeakMap();
-function scopeKey2(bundle, m) {
-  const cluster = m.origin.type === "live" ? m.origin.cluster : "";
-  return `${cluster}\0${bundle.namespaceOf(m)}`;
-}
-function fill(into, from, limitRange) {
-  const map = asObject(from);
-  if (!map) return;
-  for (const [name, value] of Object.entries(map))
-    if (value !== void 0 && !into.has(name)) into.set(name, { value, limitRange });
-}
-function addLimitRange(defaults2, m) {
-  const limits = defaults2.limits;
-  const requests = defaults2.requests;
-  for (const item of asArray(getIn(m.object, ["spec", "limits"]))) {
-    const entry = asObject(item);
-    if (asString(entry?.type) !== "Container") continue;
-    const itemLimits = /* @__PURE__ */ new Map();
-    fill(itemLimits, entry?.default, m.name);
-    fill(itemLimits, entry?.max, m.name);
-    const itemRequests = /* @__PURE__ */ new Map();
-    fill(itemRequests, entry?.defaultRequest, m.name);
-    for (const [name, v] of itemLimits) if (!itemRequests.has(name)) itemRequests.set(name, v);
-    fill(itemRequests, entry?.min, m.name);
-    for (const [name, v] of itemLimits) if (!limits.has(name)) limits.set(name, v);
-    for (const [name, v] of itemRequests) if (!requests.has(name)) requests.set(name, v);
-  }
-}
-function limitRangeDefaults(bundle, m) {
-  let byScope = defaultsByBundle.get(bundle);
-  if (!byScope) {
-    byScope = /* @__PURE__ */ new Map();
-    for (const lr of bundle.ofKind("LimitRange")) {
-      const key = scopeKey2(bundle, lr);
-      let defaults2 = byScope.get(key);
-      if (!defaults2) {
-        defaults2 = { requests: /* @__PURE__ */ new Map(), limits: /* @__PURE__ */ new Map() };
-        byScope.set(key, defaults2);
-      }
-      addLimitRange(defaults2, lr);
-    }
-    defaultsByBundle.set(bundle, byScope);
-  }
-  return byScope.get(scopeKey2(bundle, m)) ?? NO_DEFAULTS;
-}
-function effectiveResource(lists, name, defaults2) {
-  const ownLimit = lists.limits[name];
-  const ownRequest = lists.requests[name];
-  return {
-    limit: ownLimit ?? defaults2.limits.get(name)?.value,
-    request: ownRequest ?? ownLimit ?? defaults2.requests.get(name)?.value
-  };
-}
-function kserveDefaultsResources(template, container) {
-  const m = template.workload.manifest;
-  if (m.group !== "serving.kserve.io" || m.kind !== "InferenceService" || container.init)
-    return false;
-  const hasModelField = template.containers.some((c) => c.index === -1);
-  return hasModelField ? container.index === -1 : container.index === 0;
-}
-function sameQuantity(a, b) {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-function exceedsQuantity(a, b) {
-  return a > b && !sameQuantity(a, b);
-}
-function showValue(value) {
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value ?? null);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-function showQuantity(value) {
-  if (typeof value === "number") return String(value);
-  if (typeof value === "string" && parseQuantity(value) !== void 0) return value;
-  return showValue(value);
-}
 
 // ../packages/rules/src/rules/gpu/gpu-resources.ts
 var MIG_PROFILE = /^nvidia\.com\/mig-[1-7]g\.[1-9]\d*gb(?:\.me(?:\.all)?|-me)?(?:\.shared)?$/;
@@ -40916,10 +40935,7 @@ var dcgm_metric_unknown_default = defineRule({
     }
   },
   check(ctx) {
-    const extras = knownExtras(
-      ctx.bundle,
-      asArray(ctx.options.extraMetrics).filter((m) => typeof m === "string")
-    );
+    const extras = knownExtras(ctx.bundle, asStrings(ctx.options.extraMetrics));
     const sources = [
       ...ctx.bundle.ofKind("HorizontalPodAutoscaler").map((m) => [m, hpaTexts(m)]),
       ...ctx.bundle.ofKind("ScaledObject").map((m) => [m, scaledObjectTexts(m)]),
@@ -41012,13 +41028,13 @@ var gpu_alerts_missing_default = defineRule({
     for (const workload of ctx.bundle.workloads) {
       if (!ctx.facts.isGpuWorkload(workload)) continue;
       const m = workload.manifest;
-      const key = `${m.origin.type === "live" ? m.origin.cluster : ""}\0${ctx.bundle.namespaceOf(m)}`;
+      const key = ctx.bundle.scopeOf(m);
       if (firstByNamespace.has(key)) continue;
       const site = gpuSite(workload, ctx.facts);
       if (site) firstByNamespace.set(key, site);
     }
     if (firstByNamespace.size === 0) return;
-    const patterns2 = asArray(ctx.options.metricPatterns).filter((p) => typeof p === "string").map(globToRegExp);
+    const patterns2 = asStrings(ctx.options.metricPatterns).map(globToRegExp);
     const alerted = hasGpuAlert(ctx.bundle, patterns2);
     for (const { workload, template, path: path4 } of firstByNamespace.values()) {
       const reporter = ctx.on(template);
@@ -41080,7 +41096,7 @@ function monitorNamespaces2(bundle, m) {
   if (m.kind === "ClusterPodMonitoring") return "any";
   const ns = asObject(getIn(m.object, ["spec", "namespaceSelector"]));
   if (ns?.any === true) return "any";
-  const names = asArray(ns?.matchNames).filter((n) => typeof n === "string");
+  const names = asStrings(ns?.matchNames);
   return names.length > 0 ? names : [bundle.namespaceOf(m)];
 }
 function monitorSelector(m) {
@@ -41089,18 +41105,15 @@ function monitorSelector(m) {
     requirements: []
   };
 }
-function clusterOf(m) {
-  return m.origin.type === "live" ? m.origin.cluster : "";
-}
-function scopeKey3(cluster, namespace) {
+function scopeKey2(cluster, namespace) {
   return `${cluster}${SEP4}${namespace}`;
 }
 var ScrapeIndex = class {
   constructor(bundle) {
     this.bundle = bundle;
     for (const m of bundle.manifests) {
-      this.scopes.add(scopeKey3(clusterOf(m), bundle.namespaceOf(m)));
-      if (m.kind === "Namespace") this.scopes.add(scopeKey3(clusterOf(m), m.name));
+      this.scopes.add(scopeKey2(clusterOf(m), bundle.namespaceOf(m)));
+      if (m.kind === "Namespace") this.scopes.add(scopeKey2(clusterOf(m), m.name));
       if (m.kind === "Service") push(this.servicesByScope, this.scopeOf(m), m);
     }
     for (const t of bundle.templates) {
@@ -41115,7 +41128,7 @@ var ScrapeIndex = class {
   scopes = /* @__PURE__ */ new Set();
   scraped;
   scopeOf(m) {
-    return scopeKey3(clusterOf(m), this.bundle.namespaceOf(m));
+    return scopeKey2(clusterOf(m), this.bundle.namespaceOf(m));
   }
   /**
    * The scopes a monitor looks into, or undefined when some of them are not in the scanned set
@@ -41124,7 +41137,7 @@ var ScrapeIndex = class {
   knownScopes(monitor) {
     const namespaces = monitorNamespaces2(this.bundle, monitor);
     if (namespaces === "any") return void 0;
-    const scopes = namespaces.map((ns) => scopeKey3(clusterOf(monitor), ns));
+    const scopes = namespaces.map((ns) => scopeKey2(clusterOf(monitor), ns));
     return scopes.every((s) => this.scopes.has(s)) ? scopes : void 0;
   }
   inScopes(index, monitor) {
@@ -41133,7 +41146,7 @@ var ScrapeIndex = class {
       const prefix = `${clusterOf(monitor)}${SEP4}`;
       return [...index].filter(([k]) => k.startsWith(prefix)).flatMap(([, v]) => v);
     }
-    return namespaces.flatMap((ns) => index.get(scopeKey3(clusterOf(monitor), ns)) ?? []);
+    return namespaces.flatMap((ns) => index.get(scopeKey2(clusterOf(monitor), ns)) ?? []);
   }
   /** Templates whose operator-made Services a ServiceMonitor (or VMServiceScrape) may select. */
   operatorTemplatesOf(monitor) {
@@ -41733,15 +41746,6 @@ var checkpoint_volume_missing_default = defineRule({
 });
 
 // ../packages/rules/src/rules/reliability/job-limits-missing.ts
-var KUBEFLOW_JOBS2 = /* @__PURE__ */ new Set([
-  "PyTorchJob",
-  "TFJob",
-  "MPIJob",
-  "XGBoostJob",
-  "PaddleJob",
-  "JAXJob",
-  "MXJob"
-]);
 function rayJobLimits(m) {
   const spec = asObject(m.object.spec) ?? {};
   const limits = [{ messageId: "deadline", path: ["spec", "activeDeadlineSeconds"] }];
@@ -41783,7 +41787,7 @@ function limitsOf(m) {
     default:
       break;
   }
-  if (m.group === "kubeflow.org" && KUBEFLOW_JOBS2.has(m.kind))
+  if (m.group === "kubeflow.org" && KUBEFLOW_JOBS.has(m.kind))
     return [
       { messageId: "backoff", path: ["spec", "runPolicy", "backoffLimit"] },
       { messageId: "deadline", path: ["spec", "runPolicy", "activeDeadlineSeconds"] },
@@ -42324,15 +42328,12 @@ var cpu_limit_missing_default = defineRule({
     }
   },
   check(ctx) {
-    for (const { container, template, manifest } of ctx.containers()) {
-      const reporter = ctx.on(template, container);
-      if (resourceLists(container).limits.cpu !== void 0) continue;
-      if (limitRangeDefaults(ctx.bundle, manifest).limits.has("cpu")) continue;
-      const path4 = [...container.resourcesPath, "limits", "cpu"];
-      const data = { container: container.name };
-      if (kserveDefaultsResources(template, container))
-        reporter.report("kserveDefault", path4, data);
-      else reporter.report("missing", path4, data);
+    for (const unset of unsetResources(ctx, "limits", "cpu")) {
+      unset.reporter.report(
+        unset.kserveDefault ? "kserveDefault" : "missing",
+        unset.path,
+        unset.data
+      );
     }
   }
 });
@@ -42358,16 +42359,12 @@ var cpu_request_missing_default = defineRule({
     }
   },
   check(ctx) {
-    for (const { container, template, manifest } of ctx.containers()) {
-      const reporter = ctx.on(template, container);
-      const lists = resourceLists(container);
-      if (lists.requests.cpu !== void 0 || lists.limits.cpu !== void 0) continue;
-      if (limitRangeDefaults(ctx.bundle, manifest).requests.has("cpu")) continue;
-      const path4 = [...container.resourcesPath, "requests", "cpu"];
-      const data = { container: container.name };
-      if (kserveDefaultsResources(template, container))
-        reporter.report("kserveDefault", path4, data);
-      else reporter.report("missing", path4, data);
+    for (const unset of unsetResources(ctx, "requests", "cpu")) {
+      unset.reporter.report(
+        unset.kserveDefault ? "kserveDefault" : "missing",
+        unset.path,
+        unset.data
+      );
     }
   }
 });
@@ -42502,17 +42499,11 @@ var memory_limit_missing_default = defineRule({
     }
   },
   check(ctx) {
-    for (const { container, template, manifest } of ctx.containers()) {
-      const reporter = ctx.on(template, container);
-      if (resourceLists(container).limits.memory !== void 0) continue;
-      if (limitRangeDefaults(ctx.bundle, manifest).limits.has("memory")) continue;
-      const path4 = [...container.resourcesPath, "limits", "memory"];
-      const data = { container: container.name };
-      const gpu = ctx.facts.usesGpu(container);
+    for (const unset of unsetResources(ctx, "limits", "memory")) {
+      const gpu = ctx.facts.usesGpu(unset.subject.container);
       const options = gpu ? { severity: "error" } : void 0;
-      if (kserveDefaultsResources(template, container))
-        reporter.report("kserveDefault", path4, data, options);
-      else reporter.report(gpu ? "missingGpu" : "missing", path4, data, options);
+      const messageId = unset.kserveDefault ? "kserveDefault" : gpu ? "missingGpu" : "missing";
+      unset.reporter.report(messageId, unset.path, unset.data, options);
     }
   }
 });
@@ -42538,17 +42529,12 @@ var memory_request_missing_default = defineRule({
     }
   },
   check(ctx) {
-    for (const { container, template, manifest } of ctx.containers()) {
-      const reporter = ctx.on(template, container);
-      const lists = resourceLists(container);
-      if (lists.requests.memory !== void 0 || lists.limits.memory !== void 0) continue;
-      const defaults2 = limitRangeDefaults(ctx.bundle, manifest);
-      if (defaults2.requests.has("memory")) continue;
-      const path4 = [...container.resourcesPath, "requests", "memory"];
-      const data = { container: container.name };
-      if (kserveDefaultsResources(template, container))
-        reporter.report("kserveDefault", path4, data);
-      else reporter.report("missing", path4, data);
+    for (const unset of unsetResources(ctx, "requests", "memory")) {
+      unset.reporter.report(
+        unset.kserveDefault ? "kserveDefault" : "missing",
+        unset.path,
+        unset.data
+      );
     }
   }
 });
@@ -42777,11 +42763,8 @@ function podCount2(workload) {
 function usesAccelerators(workload) {
   return workload.templates.some(
     (t) => t.containers.some((c) => {
-      const resources = asObject(resourcesOf(c));
-      const names = [
-        ...Object.keys(asObject(resources?.limits) ?? {}),
-        ...Object.keys(asObject(resources?.requests) ?? {})
-      ];
+      const { limits, requests } = resourceLists(c);
+      const names = [...Object.keys(limits), ...Object.keys(requests)];
       return names.some((n) => n.includes("/") && !n.startsWith("hugepages-"));
     })
   );
@@ -43385,9 +43368,7 @@ var image_tag_mutable_default = defineRule({
     }
   },
   check(ctx) {
-    const mutable = new Set(
-      asArray(ctx.options.mutableTags).filter((t) => typeof t === "string")
-    );
+    const mutable = new Set(asStrings(ctx.options.mutableTags));
     for (const { container, template } of ctx.containers()) {
       const image = asString(container.value.image)?.trim();
       if (!image || isPlaceholder(image)) continue;
@@ -43443,9 +43424,8 @@ function firstTarget(facts, templates, port) {
   }
   return void 0;
 }
-function scopeKey4(bundle, near, name) {
-  const cluster = near.origin.type === "live" ? near.origin.cluster : "";
-  return `${cluster}\0${bundle.namespaceOf(near)}\0${name}`;
+function scopeKey3(bundle, near, name) {
+  return `${bundle.scopeOf(near)}\0${name}`;
 }
 var KSERVE_SUFFIXES = ["predictor", "transformer", "explainer"];
 var GeneratedServices = class {
@@ -43458,7 +43438,7 @@ var GeneratedServices = class {
   }
   byName = /* @__PURE__ */ new Map();
   add(near, name, templates) {
-    if (name && templates.length > 0) this.byName.set(scopeKey4(this.bundle, near, name), templates);
+    if (name && templates.length > 0) this.byName.set(scopeKey3(this.bundle, near, name), templates);
   }
   addRay(w) {
     const m = w.manifest;
@@ -43488,13 +43468,13 @@ var GeneratedServices = class {
     }
   }
   templatesOf(near, name) {
-    return this.byName.get(scopeKey4(this.bundle, near, name)) ?? [];
+    return this.byName.get(scopeKey3(this.bundle, near, name)) ?? [];
   }
 };
 function internalAnnotations(option) {
   const out = /* @__PURE__ */ new Map();
   for (const [key, values] of Object.entries(asObject(option) ?? {})) {
-    const list = asArray(values).filter((v) => typeof v === "string").map((v) => v.toLowerCase());
+    const list = asStrings(values).map((v) => v.toLowerCase());
     out.set(globToRegExp(key), list);
   }
   return out;
@@ -43511,7 +43491,9 @@ function hasAnnotation(annotations, patterns2) {
   );
 }
 function restrictsSources(service) {
-  const ranges = asArray(getIn(service, ["spec", "loadBalancerSourceRanges"])).filter((r) => typeof r === "string").map((r) => r.trim());
+  const ranges = asStrings(getIn(service, ["spec", "loadBalancerSourceRanges"])).map(
+    (r) => r.trim()
+  );
   const annotation = asString(
     getIn(service, [
       "metadata",
@@ -43557,7 +43539,7 @@ var DEFAULT_INTERNAL_ANNOTATIONS = {
 };
 var EXPOSING_TYPES = /* @__PURE__ */ new Set(["LoadBalancer", "NodePort"]);
 function settingsOf(options) {
-  const strings2 = (v) => asArray(v).filter((s) => typeof s === "string");
+  const strings2 = (v) => asStrings(v);
   return {
     auth: strings2(options.authAnnotations).map(globToRegExp),
     internal: internalAnnotations(options.internalAnnotations),
@@ -43775,23 +43757,19 @@ function isOtherPolicy(m) {
   return /NetworkPolic(y|ies)$/.test(m.kind) && !isNetworkPolicy(m);
 }
 var CLUSTER_WIDE = /^(CiliumClusterwide|Global|Cluster|Admin|BaselineAdmin)/;
-function clusterOf2(m) {
-  return m.origin.type === "live" ? m.origin.cluster : "";
-}
 var OtherPolicyScopes = class {
   constructor(bundle) {
     this.bundle = bundle;
     for (const m of bundle.manifests) {
       if (!isOtherPolicy(m)) continue;
-      if (CLUSTER_WIDE.test(m.kind)) this.clusters.add(clusterOf2(m));
-      else this.namespaces.add(`${clusterOf2(m)}\0${bundle.namespaceOf(m)}`);
+      if (CLUSTER_WIDE.test(m.kind)) this.clusters.add(clusterOf(m));
+      else this.namespaces.add(bundle.scopeOf(m));
     }
   }
   namespaces = /* @__PURE__ */ new Set();
   clusters = /* @__PURE__ */ new Set();
   covers(m) {
-    const cluster = clusterOf2(m);
-    return this.clusters.has(cluster) || this.namespaces.has(`${cluster}\0${this.bundle.namespaceOf(m)}`);
+    return this.clusters.has(clusterOf(m)) || this.namespaces.has(this.bundle.scopeOf(m));
   }
 };
 var BLUEPRINT_KINDS = /* @__PURE__ */ new Set(["TrainingRuntime", "ClusterTrainingRuntime"]);
@@ -43833,7 +43811,7 @@ var UnmodeledPodTemplates = class {
   }
   byScope = /* @__PURE__ */ new Map();
   key(m) {
-    return `${clusterOf2(m)}\0${this.bundle.namespaceOf(m)}`;
+    return `${clusterOf(m)}\0${this.bundle.namespaceOf(m)}`;
   }
   selectsAny(policy, selector) {
     return (this.byScope.get(this.key(policy)) ?? []).some(
@@ -44022,7 +44000,7 @@ function roles(bundle) {
 function bindings(bundle) {
   return bundle.ofKind("RoleBinding", "ClusterRoleBinding").filter(isBinding);
 }
-function clusterOf3(m) {
+function clusterOf2(m) {
   return m.origin.type === "live" ? m.origin.cluster : "";
 }
 function accountKey(cluster, namespace, name) {
@@ -44038,13 +44016,13 @@ var BoundServiceAccounts = class {
         const name = asString(subject?.name);
         if (asString(subject?.kind) !== "ServiceAccount" || !name) continue;
         const namespace = asString(subject?.namespace) ?? own;
-        if (namespace) this.keys.add(accountKey(clusterOf3(binding), namespace, name));
+        if (namespace) this.keys.add(accountKey(clusterOf2(binding), namespace, name));
       }
     }
   }
   keys = /* @__PURE__ */ new Set();
   has(near, name) {
-    return this.keys.has(accountKey(clusterOf3(near), this.bundle.namespaceOf(near), name));
+    return this.keys.has(accountKey(clusterOf2(near), this.bundle.namespaceOf(near), name));
   }
 };
 function roleRef(binding) {
@@ -44508,7 +44486,7 @@ function mayBeCredential(value, name = "") {
 
 // ../packages/rules/src/rules/security/secret-in-env.ts
 function patterns(value) {
-  return asArray(value).filter((p) => typeof p === "string").map((p) => new RegExp(globToRegExp(p).source, "i"));
+  return asStrings(value).map((p) => new RegExp(globToRegExp(p).source, "i"));
 }
 var secret_in_env_default = defineRule({
   meta: {
@@ -44731,21 +44709,8 @@ function mountHolding(mounts, path4) {
 // ../packages/rules/src/rules/storage/emptydir-size-limit-missing.ts
 function hasEphemeralStorageLimit(template) {
   return template.containers.some(
-    (c) => asObject(asObject(resourcesOf(c))?.limits)?.["ephemeral-storage"] !== void 0
+    (c) => resourceLists(c).limits["ephemeral-storage"] !== void 0
   );
-}
-function namespacesWithDefaultLimit(bundle) {
-  const out = /* @__PURE__ */ new Set();
-  for (const lr of bundle.ofKind("LimitRange")) {
-    const defaults2 = asArray(getIn(lr.object, ["spec", "limits"])).some(
-      (l) => isObject2(l) && l.type === "Container" && asObject(l.default)?.["ephemeral-storage"] !== void 0
-    );
-    if (defaults2) out.add(scopeOf(bundle, lr));
-  }
-  return out;
-}
-function scopeOf(bundle, m) {
-  return `${m.origin.type === "live" ? m.origin.cluster : ""}\0${bundle.namespaceOf(m)}`;
 }
 var emptydir_size_limit_missing_default = defineRule({
   meta: {
@@ -44761,7 +44726,6 @@ var emptydir_size_limit_missing_default = defineRule({
     }
   },
   check(ctx) {
-    const limited = namespacesWithDefaultLimit(ctx.bundle);
     for (const template of ctx.bundle.templates) {
       if (!template.ownsPodSpec) continue;
       const diskEmptyDirs = volumesOf2(template).filter((v) => {
@@ -44771,7 +44735,7 @@ var emptydir_size_limit_missing_default = defineRule({
       });
       if (diskEmptyDirs.length === 0) continue;
       const reporter = ctx.on(template);
-      if (hasEphemeralStorageLimit(template) || limited.has(scopeOf(ctx.bundle, template.workload.manifest)))
+      if (hasEphemeralStorageLimit(template) || limitRangeDefaults(ctx.bundle, template.workload.manifest).limits.has("ephemeral-storage"))
         continue;
       for (const volume of diskEmptyDirs) {
         const limit = volume.sourceValue?.sizeLimit;
@@ -44905,9 +44869,7 @@ var host_path_default = defineRule({
     }
   },
   check(ctx) {
-    const allowed = pathMatcher(
-      asArray(ctx.options.allowedPaths).filter((p) => typeof p === "string")
-    );
+    const allowed = pathMatcher(asStrings(ctx.options.allowedPaths));
     for (const template of ctx.bundle.templates) {
       if (!template.ownsPodSpec) continue;
       const reporter = ctx.on(template);
@@ -45453,16 +45415,6 @@ function ruleTextMarkdown(text) {
 // ../packages/rules/src/report/markdown.ts
 var MARKDOWN_MAX_BYTES = 65e3;
 var ICON = { error: "❌", warning: "⚠️", info: "ℹ️" };
-var CATEGORY_TITLE = {
-  parse: "Parse",
-  resources: "Resources",
-  gpu: "GPU",
-  scaling: "Scaling",
-  storage: "Storage",
-  security: "Security",
-  monitoring: "Monitoring",
-  reliability: "Reliability"
-};
 function safeUrl(url) {
   return url.replace(
     // eslint-disable-next-line no-control-regex -- encoding control characters is the point
@@ -45572,7 +45524,7 @@ function categoryTable(input, active) {
   const rows = categories.map((c) => {
     const s = input.score.categories[c];
     const n = countBySeverity(byCategory.get(c) ?? []);
-    const title = CATEGORY_TITLE[c] ?? escapeMarkdown(c);
+    const title = CATEGORY_TITLES[c] ?? escapeMarkdown(c);
     return `| ${title} | ${s ? s.score : "—"} | ${s ? s.grade : "—"} | ${n.error} | ${n.warning} | ${n.info} |`;
   });
   return [

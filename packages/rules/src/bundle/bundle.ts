@@ -1,6 +1,7 @@
+import { clusterOf } from '../model';
 import type { Manifest } from '../model';
 import type { LoadedManifest } from '../load/loader';
-import { asArray, asObject, asString, getIn, isObject } from '../util/json';
+import { asObject, asString, asStrings, getIn, isObject } from '../util/json';
 import { extractWorkload } from './extract';
 import { LabelIndex, append as push } from './label-index';
 import { isEmptySelector, parseLabelSelector, parseMapSelector } from './selector';
@@ -110,10 +111,9 @@ export class Bundle {
     return m.namespace ?? this.defaultNamespace;
   }
 
-  /** Cluster and namespace together: objects of two clusters never see each other. */
-  private scopeOf(m: Manifest): string {
-    const cluster = m.origin.type === 'live' ? m.origin.cluster : '';
-    return `${cluster}${SEP}${this.namespaceOf(m)}`;
+  /** Cluster and namespace as one key: objects of two clusters never see each other. */
+  scopeOf(m: Manifest): string {
+    return `${clusterOf(m)}${SEP}${this.namespaceOf(m)}`;
   }
 
   private refKey(kind: string, scope: string, name: string): string {
@@ -131,9 +131,7 @@ export class Bundle {
    * `near` wins: the same file, else the deepest shared directory.
    */
   find(kind: string, name: string, near: Manifest): Manifest | undefined {
-    const scope = CLUSTER_SCOPED.has(kind)
-      ? `${near.origin.type === 'live' ? near.origin.cluster : ''}${SEP}`
-      : this.scopeOf(near);
+    const scope = CLUSTER_SCOPED.has(kind) ? `${clusterOf(near)}${SEP}` : this.scopeOf(near);
     const candidates = this.byRef.get(this.refKey(kind, scope, name));
     if (!candidates || candidates.length < 2) return candidates?.[0];
     let best = candidates[0] as Manifest;
@@ -161,7 +159,7 @@ export class Bundle {
   private monitorScopes(m: Manifest, index: LabelIndex<unknown>): string[] {
     const namespaces = monitorNamespaces(m);
     if (namespaces === 'same') return [this.scopeOf(m)];
-    const cluster = m.origin.type === 'live' ? m.origin.cluster : '';
+    const cluster = clusterOf(m);
     if (namespaces === 'any')
       return [...index.scopes()].filter((s) => s.startsWith(`${cluster}${SEP}`));
     return namespaces.map((ns) => `${cluster}${SEP}${ns}`);
@@ -316,7 +314,7 @@ function monitorNamespaces(m: Manifest): 'same' | 'any' | string[] {
   const ns = asObject(getIn(m.object, ['spec', 'namespaceSelector']));
   if (!ns) return 'same';
   if (ns.any === true) return 'any';
-  const names = asArray(ns.matchNames).filter((n): n is string => typeof n === 'string');
+  const names = asStrings(ns.matchNames);
   return names.length > 0 ? names : 'same';
 }
 

@@ -18,7 +18,8 @@ const KSERVE_CONTAINER_FIELDS = [
   'mlflow',
 ] as const;
 const KSERVE_COMPONENTS = ['predictor', 'transformer', 'explainer'] as const;
-const KUBEFLOW_JOBS = new Set([
+/** Kubeflow training operator kinds: `spec.<kind>ReplicaSpecs.<role>.template`. */
+export const KUBEFLOW_JOBS: ReadonlySet<string> = new Set([
   'PyTorchJob',
   'TFJob',
   'MPIJob',

@@ -1,22 +1,11 @@
 import { docsUrl } from '../engine/rule';
 import type { JsonSchema, Rule } from '../engine/rule';
-import { RULE_CATEGORIES } from '../model';
+import { CATEGORY_TITLES, RULE_CATEGORIES } from '../model';
 import { ruleTextMarkdown } from '../report/escape-markdown';
 
 export const GENERATED_START =
   '<!-- aigov:generated:start — edit the rule metadata and run `npm run docs`, not this part -->';
 export const GENERATED_END = '<!-- aigov:generated:end -->';
-
-const CATEGORY_TITLES: Record<string, string> = {
-  parse: 'Parse (reported by the loader)',
-  resources: 'Resources',
-  gpu: 'GPU',
-  scaling: 'Scaling',
-  storage: 'Storage',
-  security: 'Security',
-  monitoring: 'Monitoring',
-  reliability: 'Reliability',
-};
 
 function optionRows(schema: JsonSchema, defaults: Readonly<Record<string, unknown>>): string[] {
   return Object.entries(schema.properties ?? {}).map(
@@ -149,11 +138,11 @@ export function renderIndex(rules: readonly Rule[]): string {
     '`aigov.dev/ignore` annotations and dashboards.',
     '',
   ];
-  for (const category of ['parse', ...RULE_CATEGORIES]) {
+  for (const category of ['parse', ...RULE_CATEGORIES] as const) {
     const inCategory = rules.filter((r) => r.meta.category === category);
     if (inCategory.length === 0) continue;
     lines.push(
-      `## ${CATEGORY_TITLES[category] ?? category}`,
+      `## ${CATEGORY_TITLES[category]}${category === 'parse' ? ' (reported by the loader)' : ''}`,
       '',
       '| rule | severity | flags |',
       '| --- | --- | --- |',

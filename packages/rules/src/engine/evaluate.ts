@@ -1,6 +1,6 @@
 import type { Bundle } from '../bundle/bundle';
 import type { ContainerRef, PodTemplate } from '../bundle/workload';
-import { formatPath } from '../model';
+import { clusterOf, formatPath } from '../model';
 import type { Category, Finding, Manifest, ObjectRef, Path, Severity } from '../model';
 import type {
   ContainerSubject,
@@ -64,7 +64,7 @@ function fingerprintKey(
   else if (template && startsWith(path, template.specPath))
     where = `${template.role ?? ''}|s:${formatPath(path.slice(template.specPath.length))}`;
   else where = formatPath(path);
-  const cluster = m.origin.type === 'live' ? m.origin.cluster : '';
+  const cluster = clusterOf(m);
   return [ruleId, messageId, cluster, m.group, m.kind, bundle.namespaceOf(m), m.name, where].join(
     '|',
   );

@@ -1,7 +1,8 @@
 import type { Bundle } from '../bundle/bundle';
 import type { ContainerRef, PodTemplate, Workload } from '../bundle/workload';
 import type { JsonValue } from '../model';
-import { asObject, asString, globToRegExp, matchesAny } from '../util/json';
+import { asString, globToRegExp, matchesAny } from '../util/json';
+import { resourceLists } from '../util/container-resources';
 import { parseQuantity } from '../util/quantity';
 import type { Settings } from './settings';
 
@@ -40,9 +41,7 @@ export class Facts {
     let out = this.gpuContainers.get(container);
     if (out) return out;
     out = [];
-    const resources = asObject(resourcesOf(container));
-    const requests = asObject(resources?.requests) ?? {};
-    const limits = asObject(resources?.limits) ?? {};
+    const { requests, limits } = resourceLists(container);
     const names = new Set([...Object.keys(requests), ...Object.keys(limits)]);
     for (const name of names) {
       if (this.isGpuResource(name))
@@ -131,12 +130,4 @@ export class Facts {
     }
     return false;
   }
-}
-
-export function resourcesOf(container: ContainerRef): unknown {
-  let cur: unknown = container.value;
-  // resourcesPath is container.path + the field name(s); take the part below the container.
-  for (const segment of container.resourcesPath.slice(container.path.length))
-    cur = asObject(cur)?.[segment as string];
-  return cur;
 }

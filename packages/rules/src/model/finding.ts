@@ -1,4 +1,4 @@
-import type { Category, ObjectRef, Path, Severity } from './types';
+import type { Category, Manifest, ObjectRef, Path, Severity } from './types';
 
 /** Why a finding does not count against the score. */
 export interface Suppression {
@@ -39,4 +39,9 @@ export function formatPath(path: Path): string {
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
+}
+
+/** The cluster a live object came from; `''` for objects read from files. */
+export function clusterOf(m: Manifest): string {
+  return m.origin.type === 'live' ? m.origin.cluster : '';
 }

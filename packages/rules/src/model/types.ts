@@ -16,6 +16,18 @@ export const RULE_CATEGORIES: readonly RuleCategory[] = [
   'reliability',
 ];
 
+/** How categories are named in reports and docs. */
+export const CATEGORY_TITLES: Readonly<Record<Category, string>> = {
+  parse: 'Parse',
+  resources: 'Resources',
+  gpu: 'GPU',
+  scaling: 'Scaling',
+  storage: 'Storage',
+  security: 'Security',
+  monitoring: 'Monitoring',
+  reliability: 'Reliability',
+};
+
 /** A step into a YAML/JSON value: a map key or a sequence index. */
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];

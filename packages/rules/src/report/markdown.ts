@@ -1,5 +1,5 @@
 import type { Category, Finding, Severity } from '../model';
-import { SEVERITIES } from '../model';
+import { CATEGORY_TITLES, SEVERITIES } from '../model';
 import { utf8Length } from '../load/decode';
 import {
   byPosition,
@@ -40,17 +40,6 @@ export interface MarkdownOptions {
 }
 
 const ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-
-const CATEGORY_TITLE: Record<Category, string> = {
-  parse: 'Parse',
-  resources: 'Resources',
-  gpu: 'GPU',
-  scaling: 'Scaling',
-  storage: 'Storage',
-  security: 'Security',
-  monitoring: 'Monitoring',
-  reliability: 'Reliability',
-};
 
 // ---------------------------------------------------------------------------------------------
 // Links and code; escaping is in escape-markdown.ts.
@@ -227,7 +216,7 @@ function categoryTable(input: ReportInput, active: readonly Finding[]): string[]
   const rows = categories.map((c) => {
     const s = input.score.categories[c];
     const n = countBySeverity(byCategory.get(c) ?? []);
-    const title = CATEGORY_TITLE[c] ?? escapeMarkdown(c);
+    const title = CATEGORY_TITLES[c] ?? escapeMarkdown(c);
     return `| ${title} | ${s ? s.score : '—'} | ${s ? s.grade : '—'} | ${n.error} | ${n.warning} | ${n.info} |`;
   });
   return [

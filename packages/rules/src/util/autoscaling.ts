@@ -322,8 +322,7 @@ export function operatorScaling(workload: Workload): OperatorScaling {
 const SEP = '\u0000';
 
 function scopeKey(bundle: Bundle, m: Manifest, kind: string, name: string): string {
-  const cluster = m.origin.type === 'live' ? m.origin.cluster : '';
-  return [cluster, bundle.namespaceOf(m), kind, name].join(SEP);
+  return [bundle.scopeOf(m), kind, name].join(SEP);
 }
 
 const generatedCache = new WeakMap<Bundle, Map<string, Manifest>>();

@@ -4,7 +4,8 @@
  */
 import type { Bundle } from '../bundle/bundle';
 import type { ContainerRef, PodTemplate } from '../bundle/workload';
-import type { JsonObject, JsonValue, Manifest } from '../model';
+import type { ContainerSubject, Reporter, RuleContext } from '../engine/context';
+import type { JsonObject, JsonValue, Manifest, Path } from '../model';
 import { asArray, asObject, asString, getIn } from './json';
 import { parseQuantity } from './quantity';
 
@@ -40,11 +41,6 @@ export interface ContainerDefaults {
 
 const NO_DEFAULTS: ContainerDefaults = { requests: new Map(), limits: new Map() };
 const defaultsByBundle = new WeakMap<Bundle, Map<string, ContainerDefaults>>();
-
-function scopeKey(bundle: Bundle, m: Manifest): string {
-  const cluster = m.origin.type === 'live' ? m.origin.cluster : '';
-  return `${cluster}\u0000${bundle.namespaceOf(m)}`;
-}
 
 /** Fills `into` with the entries of `from` it does not have yet (the first LimitRange wins). */
 function fill(into: Map<string, DefaultValue>, from: unknown, limitRange: string): void {
@@ -82,7 +78,7 @@ export function limitRangeDefaults(bundle: Bundle, m: Manifest): ContainerDefaul
   if (!byScope) {
     byScope = new Map();
     for (const lr of bundle.ofKind('LimitRange')) {
-      const key = scopeKey(bundle, lr);
+      const key = bundle.scopeOf(lr);
       let defaults = byScope.get(key);
       if (!defaults) {
         defaults = { requests: new Map(), limits: new Map() };
@@ -92,7 +88,7 @@ export function limitRangeDefaults(bundle: Bundle, m: Manifest): ContainerDefaul
     }
     defaultsByBundle.set(bundle, byScope);
   }
-  return byScope.get(scopeKey(bundle, m)) ?? NO_DEFAULTS;
+  return byScope.get(bundle.scopeOf(m)) ?? NO_DEFAULTS;
 }
 
 export interface EffectiveResource {
@@ -151,4 +147,42 @@ export function showQuantity(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string' && parseQuantity(value) !== undefined) return value;
   return showValue(value);
+}
+
+/** A container that does not set a resource, after the API server's defaulting. */
+export interface UnsetResource<MessageId extends string> {
+  subject: ContainerSubject;
+  reporter: Reporter<MessageId>;
+  /** The missing field: `<resources>.<list>.<resource>`. */
+  path: Path;
+  data: { container: string };
+  /** KServe fills in its configured default for this container. */
+  kserveDefault: boolean;
+}
+
+/**
+ * Every container that sets neither `list.resource` nor something that defaults it (a limit
+ * defaults the request; a LimitRange of the namespace defaults both). Declares each container
+ * as a subject of the rule on the way.
+ */
+export function* unsetResources<MessageId extends string>(
+  ctx: RuleContext<MessageId>,
+  list: 'requests' | 'limits',
+  resource: string,
+): Generator<UnsetResource<MessageId>> {
+  for (const subject of ctx.containers()) {
+    const { container, template, manifest } = subject;
+    const reporter = ctx.on(template, container);
+    const lists = resourceLists(container);
+    if (lists[list][resource] !== undefined) continue;
+    if (list === 'requests' && lists.limits[resource] !== undefined) continue;
+    if (limitRangeDefaults(ctx.bundle, manifest)[list].has(resource)) continue;
+    yield {
+      subject,
+      reporter,
+      path: [...container.resourcesPath, list, resource],
+      data: { container: container.name },
+      kserveDefault: kserveDefaultsResources(template, container),
+    };
+  }
 }

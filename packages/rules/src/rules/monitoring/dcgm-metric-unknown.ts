@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/rule';
 import type { Bundle } from '../../bundle/bundle';
 import type { Manifest, Path } from '../../model';
-import { asArray, asObject, asString, getIn, isObject } from '../../util/json';
+import { asArray, asObject, asString, asStrings, getIn, isObject } from '../../util/json';
 import { promRules } from './alerts';
 import {
   DCGM_DEFAULT_METRICS,
@@ -112,10 +112,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const extras = knownExtras(
-      ctx.bundle,
-      asArray(ctx.options.extraMetrics).filter((m): m is string => typeof m === 'string'),
-    );
+    const extras = knownExtras(ctx.bundle, asStrings(ctx.options.extraMetrics));
     const sources: [Manifest, MetricText[]][] = [
       ...ctx.bundle
         .ofKind('HorizontalPodAutoscaler')

@@ -3,7 +3,7 @@ import type { Bundle } from '../../bundle/bundle';
 import type { ContainerRef, PodTemplate, Workload } from '../../bundle/workload';
 import type { Facts } from '../../engine/facts';
 import type { Path } from '../../model';
-import { asArray, asString, globToRegExp, matchesAny } from '../../util/json';
+import { asString, asStrings, globToRegExp, matchesAny } from '../../util/json';
 import { parseQuantity } from '../../util/quantity';
 import { promRules, seriesNames } from './alerts';
 
@@ -103,15 +103,13 @@ export default defineRule({
     for (const workload of ctx.bundle.workloads) {
       if (!ctx.facts.isGpuWorkload(workload)) continue;
       const m = workload.manifest;
-      const key = `${m.origin.type === 'live' ? m.origin.cluster : ''}\u0000${ctx.bundle.namespaceOf(m)}`;
+      const key = ctx.bundle.scopeOf(m);
       if (firstByNamespace.has(key)) continue;
       const site = gpuSite(workload, ctx.facts);
       if (site) firstByNamespace.set(key, site);
     }
     if (firstByNamespace.size === 0) return;
-    const patterns = asArray(ctx.options.metricPatterns)
-      .filter((p): p is string => typeof p === 'string')
-      .map(globToRegExp);
+    const patterns = asStrings(ctx.options.metricPatterns).map(globToRegExp);
     const alerted = hasGpuAlert(ctx.bundle, patterns);
     for (const { workload, template, path } of firstByNamespace.values()) {
       const reporter = ctx.on(template);

@@ -9,8 +9,9 @@ import { labelsOf } from '../../bundle/bundle';
 import { parseLabelSelector, selectorMatches } from '../../bundle/selector';
 import type { Selector } from '../../bundle/selector';
 import type { PodTemplate } from '../../bundle/workload';
+import { clusterOf } from '../../model';
 import type { Manifest, Path } from '../../model';
-import { asArray, asObject, asString, getIn, stringMap } from '../../util/json';
+import { asArray, asObject, asString, asStrings, getIn, stringMap } from '../../util/json';
 
 export const SCRAPE_ANNOTATION = 'prometheus.io/scrape';
 export const PORT_ANNOTATION = 'prometheus.io/port';
@@ -80,7 +81,7 @@ export function monitorNamespaces(bundle: Bundle, m: Manifest): string[] | 'any'
   if (m.kind === 'ClusterPodMonitoring') return 'any';
   const ns = asObject(getIn(m.object, ['spec', 'namespaceSelector']));
   if (ns?.any === true) return 'any';
-  const names = asArray(ns?.matchNames).filter((n): n is string => typeof n === 'string');
+  const names = asStrings(ns?.matchNames);
   return names.length > 0 ? names : [bundle.namespaceOf(m)];
 }
 
@@ -92,10 +93,6 @@ export function monitorSelector(m: Manifest): Selector {
       requirements: [],
     }
   );
-}
-
-function clusterOf(m: Manifest): string {
-  return m.origin.type === 'live' ? m.origin.cluster : '';
 }
 
 function scopeKey(cluster: string, namespace: string): string {

@@ -1,3 +1,4 @@
+import { KUBEFLOW_JOBS } from '../../bundle/extract';
 import { defineRule } from '../../engine/rule';
 import type { Manifest, Path } from '../../model';
 import { asArray, asObject, asString, getIn, isObject } from '../../util/json';
@@ -11,16 +12,6 @@ interface Limit {
   /** Names the replicated job for a JobSet's per-job deadline. */
   job?: string;
 }
-
-const KUBEFLOW_JOBS = new Set([
-  'PyTorchJob',
-  'TFJob',
-  'MPIJob',
-  'XGBoostJob',
-  'PaddleJob',
-  'JAXJob',
-  'MXJob',
-]);
 
 function rayJobLimits(m: Manifest): Limit[] {
   const spec = asObject(m.object.spec) ?? {};

@@ -1,9 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import {
-  kserveDefaultsResources,
-  limitRangeDefaults,
-  resourceLists,
-} from '../../util/container-resources';
+import { unsetResources } from '../../util/container-resources';
 
 export default defineRule({
   meta: {
@@ -32,16 +28,12 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const { container, template, manifest } of ctx.containers()) {
-      const reporter = ctx.on(template, container);
-      const lists = resourceLists(container);
-      if (lists.requests.cpu !== undefined || lists.limits.cpu !== undefined) continue;
-      if (limitRangeDefaults(ctx.bundle, manifest).requests.has('cpu')) continue;
-      const path = [...container.resourcesPath, 'requests', 'cpu'];
-      const data = { container: container.name };
-      if (kserveDefaultsResources(template, container))
-        reporter.report('kserveDefault', path, data);
-      else reporter.report('missing', path, data);
+    for (const unset of unsetResources(ctx, 'requests', 'cpu')) {
+      unset.reporter.report(
+        unset.kserveDefault ? 'kserveDefault' : 'missing',
+        unset.path,
+        unset.data,
+      );
     }
   },
 });

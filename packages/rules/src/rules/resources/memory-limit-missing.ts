@@ -1,9 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import {
-  kserveDefaultsResources,
-  limitRangeDefaults,
-  resourceLists,
-} from '../../util/container-resources';
+import { unsetResources } from '../../util/container-resources';
 
 export default defineRule({
   meta: {
@@ -32,17 +28,11 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const { container, template, manifest } of ctx.containers()) {
-      const reporter = ctx.on(template, container);
-      if (resourceLists(container).limits.memory !== undefined) continue;
-      if (limitRangeDefaults(ctx.bundle, manifest).limits.has('memory')) continue;
-      const path = [...container.resourcesPath, 'limits', 'memory'];
-      const data = { container: container.name };
-      const gpu = ctx.facts.usesGpu(container);
+    for (const unset of unsetResources(ctx, 'limits', 'memory')) {
+      const gpu = ctx.facts.usesGpu(unset.subject.container);
       const options = gpu ? { severity: 'error' as const } : undefined;
-      if (kserveDefaultsResources(template, container))
-        reporter.report('kserveDefault', path, data, options);
-      else reporter.report(gpu ? 'missingGpu' : 'missing', path, data, options);
+      const messageId = unset.kserveDefault ? 'kserveDefault' : gpu ? 'missingGpu' : 'missing';
+      unset.reporter.report(messageId, unset.path, unset.data, options);
     }
   },
 });

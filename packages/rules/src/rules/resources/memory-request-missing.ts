@@ -1,9 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import {
-  kserveDefaultsResources,
-  limitRangeDefaults,
-  resourceLists,
-} from '../../util/container-resources';
+import { unsetResources } from '../../util/container-resources';
 
 export default defineRule({
   meta: {
@@ -35,17 +31,12 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const { container, template, manifest } of ctx.containers()) {
-      const reporter = ctx.on(template, container);
-      const lists = resourceLists(container);
-      if (lists.requests.memory !== undefined || lists.limits.memory !== undefined) continue;
-      const defaults = limitRangeDefaults(ctx.bundle, manifest);
-      if (defaults.requests.has('memory')) continue;
-      const path = [...container.resourcesPath, 'requests', 'memory'];
-      const data = { container: container.name };
-      if (kserveDefaultsResources(template, container))
-        reporter.report('kserveDefault', path, data);
-      else reporter.report('missing', path, data);
+    for (const unset of unsetResources(ctx, 'requests', 'memory')) {
+      unset.reporter.report(
+        unset.kserveDefault ? 'kserveDefault' : 'missing',
+        unset.path,
+        unset.data,
+      );
     }
   },
 });

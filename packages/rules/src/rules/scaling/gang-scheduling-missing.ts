@@ -1,7 +1,7 @@
 import type { Bundle } from '../../bundle/bundle';
 import type { PodTemplate, Workload } from '../../bundle/workload';
-import { resourcesOf } from '../../engine/facts';
 import { defineRule } from '../../engine/rule';
+import { resourceLists } from '../../util/container-resources';
 import { asObject, asString, getIn, isObject, stringMap } from '../../util/json';
 import { queueLabelPath, queueOf } from './queue';
 
@@ -20,11 +20,8 @@ function podCount(workload: Workload): number {
 function usesAccelerators(workload: Workload): boolean {
   return workload.templates.some((t) =>
     t.containers.some((c) => {
-      const resources = asObject(resourcesOf(c));
-      const names = [
-        ...Object.keys(asObject(resources?.limits) ?? {}),
-        ...Object.keys(asObject(resources?.requests) ?? {}),
-      ];
+      const { limits, requests } = resourceLists(c);
+      const names = [...Object.keys(limits), ...Object.keys(requests)];
       return names.some((n) => n.includes('/') && !n.startsWith('hugepages-'));
     }),
   );

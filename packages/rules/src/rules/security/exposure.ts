@@ -7,7 +7,7 @@ import type { Bundle } from '../../bundle/bundle';
 import type { PodTemplate, Workload } from '../../bundle/workload';
 import type { Facts } from '../../engine/facts';
 import type { JsonObject, Manifest } from '../../model';
-import { asArray, asObject, asString, getIn, globToRegExp } from '../../util/json';
+import { asArray, asObject, asString, asStrings, getIn, globToRegExp } from '../../util/json';
 import { isRayHead, RAY_GROUP, rayClusterSpecPath } from './ray';
 
 /** KubeRay token authentication (`authOptions.mode: token`) protects the dashboard and job API. */
@@ -66,8 +66,7 @@ export function firstTarget(
 }
 
 function scopeKey(bundle: Bundle, near: Manifest, name: string): string {
-  const cluster = near.origin.type === 'live' ? near.origin.cluster : '';
-  return `${cluster}\u0000${bundle.namespaceOf(near)}\u0000${name}`;
+  return `${bundle.scopeOf(near)}\u0000${name}`;
 }
 
 const KSERVE_SUFFIXES = ['predictor', 'transformer', 'explainer'] as const;
@@ -131,9 +130,7 @@ export type InternalAnnotations = ReadonlyMap<RegExp, readonly string[]>;
 export function internalAnnotations(option: unknown): InternalAnnotations {
   const out = new Map<RegExp, readonly string[]>();
   for (const [key, values] of Object.entries(asObject(option) ?? {})) {
-    const list = asArray(values)
-      .filter((v): v is string => typeof v === 'string')
-      .map((v) => v.toLowerCase());
+    const list = asStrings(values).map((v) => v.toLowerCase());
     out.set(globToRegExp(key), list);
   }
   return out;
@@ -161,9 +158,9 @@ export function hasAnnotation(
 
 /** loadBalancerSourceRanges that do not include the whole internet restrict who can connect. */
 export function restrictsSources(service: JsonObject): boolean {
-  const ranges = asArray(getIn(service, ['spec', 'loadBalancerSourceRanges']))
-    .filter((r): r is string => typeof r === 'string')
-    .map((r) => r.trim());
+  const ranges = asStrings(getIn(service, ['spec', 'loadBalancerSourceRanges'])).map((r) =>
+    r.trim(),
+  );
   const annotation = asString(
     getIn(service, [
       'metadata',

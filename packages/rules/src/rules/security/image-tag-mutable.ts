@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { asArray, asString } from '../../util/json';
+import { asString, asStrings } from '../../util/json';
 
 interface ImageRef {
   tag: string | undefined;
@@ -66,9 +66,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const mutable = new Set(
-      asArray(ctx.options.mutableTags).filter((t): t is string => typeof t === 'string'),
-    );
+    const mutable = new Set(asStrings(ctx.options.mutableTags));
     for (const { container, template } of ctx.containers()) {
       const image = asString(container.value.image)?.trim();
       if (!image || isPlaceholder(image)) continue;

@@ -8,6 +8,7 @@ import {
   asNumber,
   asObject,
   asString,
+  asStrings,
   getIn,
   globToRegExp,
   stringMap,
@@ -66,8 +67,7 @@ interface Settings {
 }
 
 function settingsOf(options: Readonly<Record<string, unknown>>): Settings {
-  const strings = (v: unknown): string[] =>
-    asArray(v).filter((s): s is string => typeof s === 'string');
+  const strings = (v: unknown): string[] => asStrings(v);
   return {
     auth: strings(options.authAnnotations).map(globToRegExp),
     internal: internalAnnotations(options.internalAnnotations),

@@ -3,6 +3,7 @@ import type { Bundle } from '../../bundle/bundle';
 import { selectorMatches } from '../../bundle/selector';
 import type { Selector } from '../../bundle/selector';
 import type { PodTemplate } from '../../bundle/workload';
+import { clusterOf } from '../../model';
 import type { Manifest } from '../../model';
 import { getIn, isObject, stringMap } from '../../util/json';
 
@@ -20,10 +21,6 @@ function isOtherPolicy(m: Manifest): boolean {
 
 const CLUSTER_WIDE = /^(CiliumClusterwide|Global|Cluster|Admin|BaselineAdmin)/;
 
-function clusterOf(m: Manifest): string {
-  return m.origin.type === 'live' ? m.origin.cluster : '';
-}
-
 /**
  * Namespaces (and clusters, for cluster-wide kinds) where another policy engine's objects may
  * select pods: there, a pod without a Kubernetes NetworkPolicy is not known to be unprotected.
@@ -36,16 +33,12 @@ export class OtherPolicyScopes {
     for (const m of bundle.manifests) {
       if (!isOtherPolicy(m)) continue;
       if (CLUSTER_WIDE.test(m.kind)) this.clusters.add(clusterOf(m));
-      else this.namespaces.add(`${clusterOf(m)}\u0000${bundle.namespaceOf(m)}`);
+      else this.namespaces.add(bundle.scopeOf(m));
     }
   }
 
   covers(m: Manifest): boolean {
-    const cluster = clusterOf(m);
-    return (
-      this.clusters.has(cluster) ||
-      this.namespaces.has(`${cluster}\u0000${this.bundle.namespaceOf(m)}`)
-    );
+    return this.clusters.has(clusterOf(m)) || this.namespaces.has(this.bundle.scopeOf(m));
   }
 }
 

@@ -1,11 +1,9 @@
 import { defineRule } from '../../engine/rule';
-import { asArray, asObject, asString, globToRegExp } from '../../util/json';
+import { asArray, asObject, asString, asStrings, globToRegExp } from '../../util/json';
 import { credentialKind, isSensitiveName, mayBeCredential } from '../../util/secrets';
 
 function patterns(value: unknown): RegExp[] {
-  return asArray(value)
-    .filter((p): p is string => typeof p === 'string')
-    .map((p) => new RegExp(globToRegExp(p).source, 'i'));
+  return asStrings(value).map((p) => new RegExp(globToRegExp(p).source, 'i'));
 }
 
 export default defineRule({

@@ -1,9 +1,6 @@
 import { defineRule } from '../../engine/rule';
-import { resourcesOf } from '../../engine/facts';
+import { limitRangeDefaults, resourceLists } from '../../util/container-resources';
 import type { PodTemplate } from '../../bundle/workload';
-import type { Bundle } from '../../bundle/bundle';
-import type { Manifest } from '../../model';
-import { asArray, asObject, getIn, isObject } from '../../util/json';
 import { volumesOf } from '../../util/volumes';
 
 /**
@@ -13,27 +10,8 @@ import { volumesOf } from '../../util/volumes';
  */
 function hasEphemeralStorageLimit(template: PodTemplate): boolean {
   return template.containers.some(
-    (c) => asObject(asObject(resourcesOf(c))?.limits)?.['ephemeral-storage'] !== undefined,
+    (c) => resourceLists(c).limits['ephemeral-storage'] !== undefined,
   );
-}
-
-/** Namespaces whose LimitRange gives containers a default ephemeral-storage limit. */
-function namespacesWithDefaultLimit(bundle: Bundle): Set<string> {
-  const out = new Set<string>();
-  for (const lr of bundle.ofKind('LimitRange')) {
-    const defaults = asArray(getIn(lr.object, ['spec', 'limits'])).some(
-      (l) =>
-        isObject(l) &&
-        l.type === 'Container' &&
-        asObject(l.default)?.['ephemeral-storage'] !== undefined,
-    );
-    if (defaults) out.add(scopeOf(bundle, lr));
-  }
-  return out;
-}
-
-function scopeOf(bundle: Bundle, m: Manifest): string {
-  return `${m.origin.type === 'live' ? m.origin.cluster : ''}\u0000${bundle.namespaceOf(m)}`;
 }
 
 export default defineRule({
@@ -58,7 +36,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const limited = namespacesWithDefaultLimit(ctx.bundle);
     for (const template of ctx.bundle.templates) {
       if (!template.ownsPodSpec) continue;
       const diskEmptyDirs = volumesOf(template).filter((v) => {
@@ -70,7 +47,7 @@ export default defineRule({
       const reporter = ctx.on(template);
       if (
         hasEphemeralStorageLimit(template) ||
-        limited.has(scopeOf(ctx.bundle, template.workload.manifest))
+        limitRangeDefaults(ctx.bundle, template.workload.manifest).limits.has('ephemeral-storage')
       )
         continue;
       for (const volume of diskEmptyDirs) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/rule';
-import { asArray, asString } from '../../util/json';
+import { asString, asStrings } from '../../util/json';
 import { normalizePath, pathMatcher, volumesOf } from '../../util/volumes';
 
 export default defineRule({
@@ -40,9 +40,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const allowed = pathMatcher(
-      asArray(ctx.options.allowedPaths).filter((p): p is string => typeof p === 'string'),
-    );
+    const allowed = pathMatcher(asStrings(ctx.options.allowedPaths));
     for (const template of ctx.bundle.templates) {
       if (!template.ownsPodSpec) continue;
       const reporter = ctx.on(template);
