@@ -46181,6 +46181,17 @@ function parseConfig(text, file, rules) {
   return value;
 }
 
+// ../packages/rules/src/load/manifest-files.ts
+var MANIFEST_FILE = /\.(ya?ml|json)$/i;
+var SKIPPED_DIRECTORIES = /* @__PURE__ */ new Set([".git", "node_modules", ".turbo"]);
+var CONFIG_FILES = new Set(CONFIG_FILE_NAMES);
+function isManifestFileName(name) {
+  return MANIFEST_FILE.test(name) && !CONFIG_FILES.has(name);
+}
+function isSkippedDirectory(name) {
+  return SKIPPED_DIRECTORIES.has(name);
+}
+
 // src/lib/comment.ts
 var MARKER_PREFIX = "<!-- aigov-pr-comment";
 var COMMENT_MAX_BYTES = 65e3;
@@ -46723,9 +46734,6 @@ function countOutputs(active, score, comparison, failOn) {
 // src/lib/paths.ts
 var import_ignore = __toESM(require_ignore());
 var import_picomatch = __toESM(require_picomatch2());
-var MANIFEST_FILE = /\.(ya?ml|json)$/i;
-var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var CONFIG_FILES = /* @__PURE__ */ new Set([".aigov.yaml", ".aigov.yml"]);
 var PathError = class extends Error {
   name = "PathError";
 };
@@ -46782,10 +46790,10 @@ function createSelector(prefix, paths, exclude) {
     literals: positive.filter((e) => !e.glob).map((e) => e.pattern),
     selects(file) {
       const segments = file.split("/");
-      if (segments.some((seg) => SKIPPED_DIRS.has(seg))) return false;
-      if (CONFIG_FILES.has(segments[segments.length - 1])) return false;
+      if (segments.slice(0, -1).some(isSkippedDirectory)) return false;
+      const name = segments[segments.length - 1];
       const named = positive.some((e) => !e.glob && e.pattern === file);
-      if (!named && !MANIFEST_FILE.test(file)) return false;
+      if (!named && !isManifestFileName(name)) return false;
       if (!positive.some((e) => covers(e, file))) return false;
       if (negative.some((e) => covers(e, file))) return false;
       return !excluded(file);
@@ -46935,7 +46943,7 @@ var FsTree = class {
           isFile2 = st?.isFile() ?? false;
         }
         if (isDir) {
-          if (!SKIPPED_DIRS.has(entry.name)) await walk(child);
+          if (!isSkippedDirectory(entry.name)) await walk(child);
         } else if (isFile2) found.add(toPosix2(path2.relative(this.root, child)));
       }
     };
@@ -47007,7 +47015,7 @@ var ApiTree = class {
         }
         for (const child of entry.entries) {
           const name = child.path.slice(child.path.lastIndexOf("/") + 1);
-          if (child.type === "dir" && !SKIPPED_DIRS.has(name)) pending.push(child.path);
+          if (child.type === "dir" && !isSkippedDirectory(name)) pending.push(child.path);
           else if (child.type === "file") {
             found.add(child.path);
             this.sizes.set(child.path, child.size);

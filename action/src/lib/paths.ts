@@ -4,13 +4,9 @@
  * All paths here are POSIX and relative to the repository root; patterns are relative to the
  * working directory (`prefix`).
  */
+import { isManifestFileName, isSkippedDirectory } from '@aigov/rules';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
-
-export const MANIFEST_FILE = /\.(ya?ml|json)$/i;
-export const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-/** aigov's own configuration is YAML but not a manifest. */
-const CONFIG_FILES = new Set(['.aigov.yaml', '.aigov.yml']);
 
 interface Entry {
   negated: boolean;
@@ -117,10 +113,10 @@ export function createSelector(
     literals: positive.filter((e) => !e.glob).map((e) => e.pattern),
     selects(file) {
       const segments = file.split('/');
-      if (segments.some((seg) => SKIPPED_DIRS.has(seg))) return false;
-      if (CONFIG_FILES.has(segments[segments.length - 1] as string)) return false;
+      if (segments.slice(0, -1).some(isSkippedDirectory)) return false;
+      const name = segments[segments.length - 1] as string;
       const named = positive.some((e) => !e.glob && e.pattern === file);
-      if (!named && !MANIFEST_FILE.test(file)) return false;
+      if (!named && !isManifestFileName(name)) return false;
       if (!positive.some((e) => covers(e, file))) return false;
       if (negative.some((e) => covers(e, file))) return false;
       return !excluded(file);

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { LoadInput } from '@aigov/rules';
 import type { GitHubApi } from './api';
 import * as gitCmd from './git';
-import { SKIPPED_DIRS } from './paths';
+import { isSkippedDirectory } from '@aigov/rules';
 
 export interface Tree {
   /** For logs: "the working tree", "commit 1a2b3c4 (git)", "commit 1a2b3c4 (contents API)". */
@@ -69,7 +69,7 @@ export class FsTree implements Tree {
           isFile = st?.isFile() ?? false;
         }
         if (isDir) {
-          if (!SKIPPED_DIRS.has(entry.name)) await walk(child);
+          if (!isSkippedDirectory(entry.name)) await walk(child);
         } else if (isFile) found.add(toPosix(path.relative(this.root, child)));
       }
     };
@@ -155,7 +155,7 @@ export class ApiTree implements Tree {
         }
         for (const child of entry.entries) {
           const name = child.path.slice(child.path.lastIndexOf('/') + 1);
-          if (child.type === 'dir' && !SKIPPED_DIRS.has(name)) pending.push(child.path);
+          if (child.type === 'dir' && !isSkippedDirectory(name)) pending.push(child.path);
           else if (child.type === 'file') {
             found.add(child.path);
             this.sizes.set(child.path, child.size);

@@ -1,11 +1,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ignore from 'ignore';
+import { isManifestFileName, isSkippedDirectory } from '@aigov/rules';
 import type { LoadInput } from '@aigov/rules';
 import { UsageError } from './errors';
-
-const MANIFEST_FILE = /\.(ya?ml|json)$/i;
-const SKIPPED_DIRS = new Set(['.git', 'node_modules', '.turbo']);
 
 export interface DiscoverOptions {
   /** gitignore-style patterns, relative to `cwd`. */
@@ -64,8 +62,8 @@ export async function discover(
         isFile = st?.isFile() ?? false;
       }
       if (isDir) {
-        if (!SKIPPED_DIRS.has(entry.name) && !excluded(abs, true)) await walk(abs);
-      } else if (isFile && MANIFEST_FILE.test(entry.name) && !excluded(abs, false)) {
+        if (!isSkippedDirectory(entry.name) && !excluded(abs, true)) await walk(abs);
+      } else if (isFile && isManifestFileName(entry.name) && !excluded(abs, false)) {
         found.add(abs);
       }
     }

@@ -92,6 +92,8 @@ describe('aigov', () => {
     );
     await write('a/notes.txt', 'not scanned');
     await write('a/skip/four.yaml', BAD);
+    await write('a/.aigov.yaml', 'rules: {}\n');
+    await write('a/node_modules/dep/five.yaml', BAD);
     const c = capture();
     await main(['scan', 'a', '--format', 'json', '--exclude', 'skip/'], c, dir);
     const report = JSON.parse(c.out) as { files: { file: string }[] };

@@ -49,3 +49,4 @@ export type {
   LiveClusterError,
   LiveLoadResult,
 } from './live/objects-by-entity';
+export { isManifestFileName, isSkippedDirectory } from './load/manifest-files';
