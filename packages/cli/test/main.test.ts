@@ -145,6 +145,17 @@ describe('aigov', () => {
     expect(await main(['scan', 'good.yaml'], capture(), dir)).toBe(0);
   });
 
+  it('explains a rule with its documentation page, and suggests the full id', async () => {
+    const c = capture();
+    expect(await main(['explain', 'gpu/shm-missing'], c, dir)).toBe(0);
+    expect(c.out).toMatch(/^<!-- aigov:generated:start/);
+    expect(c.out).toContain('# gpu/shm-missing');
+    expect(c.out).toContain('```yaml bad');
+    const unknown = capture();
+    expect(await main(['explain', 'shm-missing'], unknown, dir)).toBe(2);
+    expect(unknown.err).toBe('aigov: unknown rule "shm-missing" (did you mean gpu/shm-missing?)\n');
+  });
+
   it('lists rules as json', async () => {
     const c = capture();
     expect(await main(['rules', '--format', 'json'], c, dir)).toBe(0);

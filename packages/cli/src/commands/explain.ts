@@ -4,7 +4,7 @@ import { getRule, allRules } from '@aigov/rules';
 import { UsageError } from '../errors';
 import type { Output } from '../output';
 
-/** Rule docs: copied into the package at build time, or the repository's docs/rules. */
+/** Rule docs: copied into the package by the build (scripts/copy-docs.js), else the repository's. */
 const DOC_ROOTS = [
   path.join(__dirname, '..', '..', 'docs', 'rules'),
   path.join(__dirname, '..', '..', '..', '..', 'docs', 'rules'),
