@@ -39222,6 +39222,7 @@ var DEFAULT_SETTINGS = Object.freeze({
     "vllm",
     "tgi",
     "text-generation-inference",
+    "text-embeddings-inference",
     "triton",
     "tritonserver",
     "tensorrt-llm",
@@ -42978,7 +42979,7 @@ var replicas_with_hpa_default = defineRule({
     for (const workload of ctx.bundle.workloads) {
       const m = workload.manifest;
       const path4 = workload.replicasPath;
-      if (!KINDS2.has(m.kind) || !path4) continue;
+      if (!KINDS2.has(m.kind) || !path4 || m.origin.type === "live") continue;
       const scaler = ctx.bundle.autoscalersOf(workload)[0];
       if (!scaler) continue;
       const r = ctx.on(m);

@@ -81,6 +81,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
     'vllm',
     'tgi',
     'text-generation-inference',
+    'text-embeddings-inference',
     'triton',
     'tritonserver',
     'tensorrt-llm',

@@ -34,6 +34,22 @@ export interface LiveLoadResult {
   clusters: { name: string; objects: number }[];
 }
 
+/**
+ * apiVersion of built-in kinds fetched as custom resources: the Kubernetes backend labels those
+ * items with their kind only.
+ */
+const BUILT_IN_API_VERSIONS: Record<string, string> = {
+  PodDisruptionBudget: 'policy/v1',
+  NetworkPolicy: 'networking.k8s.io/v1',
+  PersistentVolumeClaim: 'v1',
+  ServiceAccount: 'v1',
+  Secret: 'v1',
+  Role: 'rbac.authorization.k8s.io/v1',
+  RoleBinding: 'rbac.authorization.k8s.io/v1',
+  LimitRange: 'v1',
+  Ingress: 'networking.k8s.io/v1',
+};
+
 /** apiVersion and kind of the built-in object types, whose list items do not carry them. */
 const BUILT_IN: Record<string, { apiVersion: string; kind: string }> = {
   pods: { apiVersion: 'v1', kind: 'Pod' },
@@ -106,8 +122,11 @@ export function fromObjectsByEntity(
       const fallback = BUILT_IN[type];
       for (const item of asArray(g?.resources)) {
         if (!isObject(item)) continue;
-        const apiVersion = asString(item.apiVersion) ?? fallback?.apiVersion;
         const kind = asString(item.kind) ?? fallback?.kind;
+        const apiVersion =
+          asString(item.apiVersion) ??
+          fallback?.apiVersion ??
+          (kind ? BUILT_IN_API_VERSIONS[kind] : undefined);
         if (!apiVersion || !kind) continue;
         const obj: JsonObject = { ...item, apiVersion, kind };
         const key =

@@ -186,3 +186,76 @@ describe('fromObjectsByEntity', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('built-in kinds fetched as custom resources', () => {
+  it('get their apiVersion from their kind, so the PDB protecting a service is seen', () => {
+    const live = fromObjectsByEntity({
+      items: [
+        {
+          cluster: { name: 'c' },
+          resources: [
+            { type: 'deployments', resources: [deployment] },
+            {
+              type: 'customresources',
+              resources: [
+                {
+                  kind: 'PodDisruptionBudget',
+                  metadata: { name: 'llm', namespace: 'ml', uid: 'pdb1' },
+                  spec: { maxUnavailable: 1, selector: { matchLabels: { app: 'llm' } } },
+                },
+              ],
+            },
+          ],
+          errors: [],
+        },
+      ],
+    });
+    expect(live.manifests.map((m) => `${m.apiVersion} ${m.kind}`)).toEqual([
+      'apps/v1 Deployment',
+      'policy/v1 PodDisruptionBudget',
+    ]);
+    const pdbMissing = getRule('reliability/pdb-missing') as Rule;
+    const result = evaluateManifests(live.manifests, {
+      rules: [pdbMissing],
+      complete: { kinds: ['PodDisruptionBudget'] },
+    });
+    expect(result.checks.map((c) => [c.ruleId, c.failed])).toEqual([
+      ['reliability/pdb-missing', false],
+    ]);
+  });
+});
+
+describe('live objects', () => {
+  it('are not told to drop spec.replicas, which the API server always sets', () => {
+    const hpa = {
+      metadata: { name: 'llm', namespace: 'ml', uid: 'h1' },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'llm' },
+        minReplicas: 2,
+        maxReplicas: 4,
+      },
+    };
+    const items = [
+      {
+        cluster: { name: 'c' },
+        resources: [
+          { type: 'deployments', resources: [deployment] },
+          { type: 'horizontalpodautoscalers', resources: [hpa] },
+        ],
+        errors: [],
+      },
+    ];
+    const rule = getRule('scaling/replicas-with-hpa') as Rule;
+    const live = evaluateManifests(fromObjectsByEntity({ items }).manifests, {
+      rules: [rule],
+      complete: true,
+    });
+    expect(live.findings).toEqual([]);
+    const text = `${stringify({ apiVersion: 'apps/v1', kind: 'Deployment', ...deployment })}---\n${stringify({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', ...hpa })}`;
+    expect(
+      scan([{ file: 'd.yaml', text }], { rules: [rule], complete: true }).findings.map(
+        (f) => f.ruleId,
+      ),
+    ).toEqual(['scaling/replicas-with-hpa']);
+  });
+});

@@ -30,7 +30,9 @@ export default defineRule({
     for (const workload of ctx.bundle.workloads) {
       const m = workload.manifest;
       const path = workload.replicasPath;
-      if (!KINDS.has(m.kind) || !path) continue;
+      // A live object always has spec.replicas (the API server defaults it): only a manifest
+      // that writes it resets the autoscaler on every apply.
+      if (!KINDS.has(m.kind) || !path || m.origin.type === 'live') continue;
       const scaler = ctx.bundle.autoscalersOf(workload)[0];
       if (!scaler) continue;
       const r = ctx.on(m);
