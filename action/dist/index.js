@@ -36438,18 +36438,67 @@ function interpolate(template, data = {}) {
 }
 
 // ../packages/rules/src/engine/hash.ts
-function hash64(text) {
-  let h1 = 2166136261;
-  let h2 = 16777619 ^ 1540483477;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 1540483477);
-    h2 ^= h2 >>> 15;
+var HEX = Array.from("0123456789abcdef", (c) => c.charCodeAt(0));
+function hex64(a, b) {
+  return String.fromCharCode(
+    HEX[a >>> 28 & 15],
+    HEX[a >>> 24 & 15],
+    HEX[a >>> 20 & 15],
+    HEX[a >>> 16 & 15],
+    HEX[a >>> 12 & 15],
+    HEX[a >>> 8 & 15],
+    HEX[a >>> 4 & 15],
+    HEX[a & 15],
+    HEX[b >>> 28 & 15],
+    HEX[b >>> 24 & 15],
+    HEX[b >>> 20 & 15],
+    HEX[b >>> 16 & 15],
+    HEX[b >>> 12 & 15],
+    HEX[b >>> 8 & 15],
+    HEX[b >>> 4 & 15],
+    HEX[b & 15]
+  );
+}
+var SEED1 = 2166136261 | 0;
+var SEED2 = 16777619 ^ 1540483477 | 0;
+var HASH_START = { h1: SEED1, h2: SEED2 };
+var Hash64 = class {
+  h1 = SEED1;
+  h2 = SEED2;
+  /** Starts over from a state (the start, or one taken with {@link state}). */
+  from(state) {
+    this.h1 = state.h1;
+    this.h2 = state.h2;
+    return this;
   }
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+  /** Hashes `text.slice(start)`. */
+  update(text, start = 0) {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = start; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 16777619);
+      h2 = Math.imul(h2 ^ c, 1540483477);
+      h2 ^= h2 >>> 15;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
+  }
+  state() {
+    return { h1: this.h1, h2: this.h2 };
+  }
+  digest() {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507) ^ Math.imul(h2 ^ h2 >>> 13, 3266489909);
+    h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507) ^ Math.imul(h1 ^ h1 >>> 13, 3266489909);
+    return hex64(h1, h2);
+  }
+};
+var sharedHash = new Hash64();
+function hash64(text) {
+  return sharedHash.from(HASH_START).update(text).digest();
 }
 
 // ../packages/rules/src/rules/parse/not-kubernetes.ts
@@ -39298,6 +39347,23 @@ function ruleMatches(pattern, ruleId) {
 function listOf(value) {
   return value ? value.split(/[\s,]+/).filter(Boolean) : [];
 }
+function readIgnoreAnnotations(annotations) {
+  return {
+    annotations,
+    patterns: listOf(annotations[IGNORE_ANNOTATION]),
+    byContainer: /* @__PURE__ */ new Map(),
+    reason: annotations[IGNORE_REASON_ANNOTATION]?.trim(),
+    any: Object.keys(annotations).some((k) => k.startsWith(IGNORE_ANNOTATION))
+  };
+}
+function containerPatterns(source, container) {
+  let patterns2 = source.byContainer.get(container);
+  if (!patterns2) {
+    patterns2 = listOf(source.annotations[`${IGNORE_ANNOTATION}.${container}`]);
+    source.byContainer.set(container, patterns2);
+  }
+  return patterns2;
+}
 var Suppressor = class {
   constructor(exemptions, requireReason) {
     this.requireReason = requireReason;
@@ -39313,20 +39379,40 @@ var Suppressor = class {
     });
   }
   exemptions;
+  byManifest = /* @__PURE__ */ new Map();
+  byTemplate = /* @__PURE__ */ new Map();
+  /** What a subject without a pod template has: nothing. */
+  none = readIgnoreAnnotations({});
+  ofManifest(manifest) {
+    let source = this.byManifest.get(manifest);
+    if (!source) {
+      source = readIgnoreAnnotations(
+        stringMap(getIn(manifest.object, ["metadata", "annotations"]))
+      );
+      this.byManifest.set(manifest, source);
+    }
+    return source;
+  }
+  ofTemplate(template) {
+    if (!template) return this.none;
+    let source = this.byTemplate.get(template);
+    if (!source) {
+      source = readIgnoreAnnotations(template.annotations);
+      this.byTemplate.set(template, source);
+    }
+    return source;
+  }
   suppression(q) {
-    const sources = [
-      stringMap(getIn(q.manifest.object, ["metadata", "annotations"])),
-      q.template?.annotations ?? {}
-    ];
-    for (const annotations of sources) {
-      const patterns2 = [...listOf(annotations[IGNORE_ANNOTATION])];
-      if (q.container !== void 0)
-        patterns2.push(...listOf(annotations[`${IGNORE_ANNOTATION}.${q.container}`]));
-      if (!patterns2.some((p) => ruleMatches(p, q.ruleId))) continue;
-      const reason = annotations[IGNORE_REASON_ANNOTATION]?.trim();
+    for (const source of [this.ofManifest(q.manifest), this.ofTemplate(q.template)]) {
+      if (!source.any) continue;
+      const matches2 = (p) => ruleMatches(p, q.ruleId);
+      if (!source.patterns.some(matches2) && (q.container === void 0 || !containerPatterns(source, q.container).some(matches2)))
+        continue;
+      const reason = source.reason;
       if (!reason && this.requireReason) continue;
       return reason ? { kind: "annotation", reason } : { kind: "annotation" };
     }
+    if (this.exemptions.length === 0) return void 0;
     const exemption = this.exemptions.find((e) => e.match(q));
     return exemption ? { kind: "exemption", reason: exemption.reason } : void 0;
   }
@@ -39341,17 +39427,49 @@ function objectRef(m) {
 function startsWith(path4, prefix) {
   return prefix.length <= path4.length && prefix.every((s, i) => path4[i] === s);
 }
-function fingerprintKey(ruleId, messageId, bundle, m, template, container, path4) {
-  let where;
-  if (container && startsWith(path4, container.path))
-    where = `${template?.role ?? ""}|c:${container.name}|${formatPath(path4.slice(container.path.length))}`;
-  else if (template && startsWith(path4, template.specPath))
-    where = `${template.role ?? ""}|s:${formatPath(path4.slice(template.specPath.length))}`;
-  else where = formatPath(path4);
-  const cluster = clusterOf(m);
-  return [ruleId, messageId, cluster, m.group, m.kind, bundle.namespaceOf(m), m.name, where].join(
-    "|"
-  );
+function tailStart(formatted, prefixLength) {
+  return prefixLength > 0 && formatted.charCodeAt(prefixLength) === 46 ? prefixLength + 1 : prefixLength;
+}
+var MESSAGE_PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+var NO_DATA = {};
+function compileMessage(template) {
+  const literals = [];
+  const keys = [];
+  const placeholders = [];
+  let last = 0;
+  for (const match of template.matchAll(MESSAGE_PLACEHOLDER)) {
+    literals.push(template.slice(last, match.index));
+    keys.push(match[1]);
+    placeholders.push(match[0]);
+    last = match.index + match[0].length;
+  }
+  if (keys.length === 0) return () => template;
+  literals.push(template.slice(last));
+  return (data = NO_DATA) => {
+    const parts = [literals[0]];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      parts.push(key in data ? String(data[key]) : placeholders[i]);
+      parts.push(literals[i + 1]);
+    }
+    return parts.join("");
+  };
+}
+var PathFormatter = class {
+  root = { next: /* @__PURE__ */ new Map() };
+  format(path4) {
+    let node = this.root;
+    for (const segment of path4) {
+      let next = node.next.get(segment);
+      if (!next) node.next.set(segment, next = { next: /* @__PURE__ */ new Map() });
+      node = next;
+    }
+    node.formatted ??= formatPath(path4);
+    return node.formatted;
+  }
+};
+function copyRef(ref) {
+  return ref.namespace !== void 0 ? { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name, namespace: ref.namespace } : { apiVersion: ref.apiVersion, kind: ref.kind, name: ref.name };
 }
 var Evaluator = class {
   constructor(bundle, config) {
@@ -39367,7 +39485,17 @@ var Evaluator = class {
   suppressor;
   subjects = /* @__PURE__ */ new Map();
   fingerprints = /* @__PURE__ */ new Map();
+  objects = /* @__PURE__ */ new Map();
+  messages = /* @__PURE__ */ new Map();
+  docsUrls = /* @__PURE__ */ new Map();
+  hash = new Hash64();
+  paths = new PathFormatter();
+  /** The fingerprint hash after `ruleId|messageId|`, by rule and message. */
+  keyStarts = /* @__PURE__ */ new Map();
+  /** Length of the formatted path of a container or pod spec, by its path. */
+  formattedLengths = /* @__PURE__ */ new Map();
   containerList;
+  appContainerList;
   allContainers() {
     if (!this.containerList) {
       this.containerList = [];
@@ -39408,7 +39536,9 @@ var Evaluator = class {
       options: this.config.options.get(rule.meta.id) ?? {},
       containers: (filter) => {
         const all = this.allContainers();
-        return filter?.init === false ? all.filter((s) => !s.container.init) : all;
+        if (filter?.init !== false) return all;
+        this.appContainerList ??= all.filter((s) => !s.container.init);
+        return this.appContainerList;
       },
       on: (target, container) => this.subject(rule, level, target, container)
     };
@@ -39439,44 +39569,137 @@ var Evaluator = class {
   report(rule, level, subject, messageId, path4, data, options) {
     const { meta } = rule;
     const { manifest, template, container } = subject;
+    const info2 = this.objectInfo(manifest);
     const severity = options?.severity && !this.config.configured.has(meta.id) ? options.severity : level;
     const suppressed = this.suppressor.suppression({
       ruleId: meta.id,
       manifest,
-      namespace: this.bundle.namespaceOf(manifest),
+      namespace: info2.namespace,
       template,
       container: container?.name
     });
     subject.check.failed = true;
     subject.check.severity = severityMax(subject.check.severity, severity);
     if (suppressed) subject.check.suppressed = true;
-    const finding = {
-      ruleId: meta.id,
-      messageId,
-      severity,
-      category: meta.category,
-      message: interpolate(meta.messages[messageId] ?? messageId, data),
-      remediation: meta.remediation,
-      docsUrl: docsUrl(meta.id),
-      object: objectRef(manifest),
-      path: formatPath(path4),
-      fingerprint: this.fingerprint(
-        fingerprintKey(meta.id, messageId, this.bundle, manifest, template, container, path4)
-      )
-    };
-    if (container) finding.container = container.name;
+    const formatted = this.paths.format(path4);
+    const ruleId = meta.id;
+    const category = meta.category;
+    const message = this.message(meta.messages[messageId] ?? messageId)(data);
+    const remediation = meta.remediation;
+    const docsUrl2 = this.docsUrl(ruleId);
+    const object = copyRef(info2.ref);
+    const fingerprint = this.fingerprint(
+      this.fingerprintHash(ruleId, messageId, info2, path4, formatted, template, container)
+    );
     const origin = manifest.origin;
-    if (origin.type === "file") {
-      finding.file = origin.file;
-      Object.assign(finding, origin.source.locate([...origin.basePath, ...path4]));
+    let finding;
+    if (container && origin.type === "live") {
+      finding = {
+        ruleId,
+        messageId,
+        severity,
+        category,
+        message,
+        remediation,
+        docsUrl: docsUrl2,
+        object,
+        path: formatted,
+        fingerprint,
+        container: container.name,
+        cluster: origin.cluster
+      };
     } else {
-      finding.cluster = origin.cluster;
+      finding = {
+        ruleId,
+        messageId,
+        severity,
+        category,
+        message,
+        remediation,
+        docsUrl: docsUrl2,
+        object,
+        path: formatted,
+        fingerprint
+      };
+      if (container) finding.container = container.name;
+      if (origin.type === "file") {
+        finding.file = origin.file;
+        Object.assign(finding, origin.source.locate([...origin.basePath, ...path4]));
+      } else {
+        finding.cluster = origin.cluster;
+      }
     }
     if (suppressed) finding.suppressed = suppressed;
     this.findings.push(finding);
   }
-  fingerprint(key) {
-    const base = hash64(key);
+  objectInfo(m) {
+    let info2 = this.objects.get(m);
+    if (!info2) {
+      const namespace = this.bundle.namespaceOf(m);
+      info2 = {
+        ref: objectRef(m),
+        namespace,
+        keyPart: [clusterOf(m), m.group, m.kind, namespace, m.name].join("|")
+      };
+      this.objects.set(m, info2);
+    }
+    return info2;
+  }
+  message(template) {
+    let compiled = this.messages.get(template);
+    if (!compiled) {
+      compiled = compileMessage(template);
+      this.messages.set(template, compiled);
+    }
+    return compiled;
+  }
+  docsUrl(ruleId) {
+    let url = this.docsUrls.get(ruleId);
+    if (url === void 0) {
+      url = docsUrl(ruleId);
+      this.docsUrls.set(ruleId, url);
+    }
+    return url;
+  }
+  formattedLength(path4) {
+    let length = this.formattedLengths.get(path4);
+    if (length === void 0) {
+      length = formatPath(path4).length;
+      this.formattedLengths.set(path4, length);
+    }
+    return length;
+  }
+  keyStart(ruleId, messageId) {
+    let byMessage = this.keyStarts.get(ruleId);
+    if (!byMessage) this.keyStarts.set(ruleId, byMessage = /* @__PURE__ */ new Map());
+    let state = byMessage.get(messageId);
+    if (!state) {
+      state = this.hash.from(HASH_START).update(`${ruleId}|${messageId}|`).state();
+      byMessage.set(messageId, state);
+    }
+    return state;
+  }
+  /**
+   * The hash of a finding's identity, one that survives edits that move lines or reorder
+   * containers: `ruleId|messageId|cluster|group|kind|namespace|name|where`, where `where` is
+   * `role|c:container|path in the container`, `role|s:path in the pod spec`, or the path.
+   * Hashed in parts, without building the key.
+   */
+  fingerprintHash(ruleId, messageId, info2, path4, formatted, template, container) {
+    const h = this.hash.from(this.keyStart(ruleId, messageId)).update(info2.keyPart).update("|");
+    if (container && startsWith(path4, container.path)) {
+      h.update(template?.role ?? "").update("|c:").update(container.name).update("|");
+      h.update(formatted, tailStart(formatted, this.formattedLength(container.path)));
+    } else if (template && startsWith(path4, template.specPath)) {
+      h.update(template.role ?? "").update("|s:");
+      h.update(formatted, tailStart(formatted, this.formattedLength(template.specPath)));
+    } else {
+      h.update(formatted);
+    }
+    return h.digest();
+  }
+  /** The hash, with `~n` for the n-th finding of the same identity. */
+  fingerprint(base) {
     const seen = this.fingerprints.get(base) ?? 0;
     this.fingerprints.set(base, seen + 1);
     return seen === 0 ? base : `${base}~${seen + 1}`;
@@ -39489,9 +39712,11 @@ function severityRank(s) {
 function severityMax(a, b) {
   return RANK[a] >= RANK[b] ? a : b;
 }
+var lastEvaluation = {};
 function evaluateBundle(bundle, config, rules) {
   const evaluator = new Evaluator(bundle, config);
   for (const rule of rules) evaluator.run(rule);
+  lastEvaluation.evaluator = evaluator;
   return {
     findings: evaluator.findings,
     checks: evaluator.checks,
@@ -41005,7 +41230,7 @@ var gpu_alerts_missing_default = defineRule({
     rationale: "GPUs fail in ways Kubernetes does not see: an XID error, falling off the bus, uncorrectable memory errors or row-remap failures leave the pod Running while every request on it fails or hangs, and a model server at full GPU memory or a training job at zero utilisation burns money silently. Alerts on the DCGM metrics catch these. Any alerting rule whose expression reads a DCGM metric (or a recording rule built on one) counts. The finding is reported once per namespace, on its first GPU workload in the scanned set, at the GPU request. Runs only when the scanned set is complete.",
     remediation: "Deploy dcgm-exporter (the GPU Operator does) and a PrometheusRule with alerts such as `DCGM_FI_DEV_XID_ERRORS > 0`, `DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS > 0` or `DCGM_FI_DEV_ROW_REMAP_FAILURE > 0`, GPU memory near full (`DCGM_FI_DEV_FB_USED / (DCGM_FI_DEV_FB_USED + DCGM_FI_DEV_FB_FREE) > 0.95`), and long idle allocations (`avg_over_time(DCGM_FI_DEV_GPU_UTIL[1h]) < 5`).",
     requiresComplete: true,
-    completeKinds: ["PrometheusRule"],
+    // Not for live objects: alert rules live in a monitoring namespace, not labelled per service.
     messages: {
       missing: '{{kind}} "{{name}}" uses GPUs, but no PrometheusRule in the scanned set alerts on GPU health (XID errors, memory, utilisation); reported once for namespace "{{namespace}}".'
     },
@@ -44991,7 +45216,8 @@ var pvc_missing_default = defineRule({
     rationale: 'A pod whose PersistentVolumeClaim does not exist stays Pending with "persistentvolumeclaim not found": a model server never starts, a training job never runs, and nothing fails loudly. Claims are namespaced, so a claim created in another namespace, or renamed in one file but not the other, breaks the same way. The rule runs only when the scanned set is complete; claims a StatefulSet or LeaderWorkerSet creates from its volumeClaimTemplates, and generic ephemeral volumes, are not references to check.',
     remediation: "Add the PersistentVolumeClaim to the manifests (in the namespace of the pod), or fix the claimName to the claim's real name. For per-replica storage, use a volumeClaimTemplate.",
     requiresComplete: true,
-    completeKinds: ["PersistentVolumeClaim"],
+    // Not for live objects: claims are rarely labelled for the service, and a pod whose claim is
+    // missing does not run. Files scanned as a whole are the place to catch it.
     messages: {
       missing: 'Volume "{{volume}}" uses PersistentVolumeClaim "{{claim}}", which is not in namespace "{{namespace}}" of the scanned set.',
       storageUri: '{{via}} names PersistentVolumeClaim "{{claim}}", which is not in namespace "{{namespace}}" of the scanned set.'

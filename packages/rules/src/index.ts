@@ -48,5 +48,26 @@ export type {
   ClusterObjectsLike,
   LiveClusterError,
   LiveLoadResult,
+  LiveLoadOptions,
+  LiveCluster,
 } from './live/objects-by-entity';
+export { evaluateLive } from './live/evaluate-live';
+export type {
+  LiveResponses,
+  LiveEvaluateOptions,
+  LiveEvaluationResult,
+  LiveStatus,
+} from './live/evaluate-live';
+export { liveCompleteness } from './live/completeness';
+export type { LiveAnswers, LiveCompleteness } from './live/completeness';
+export {
+  BUILT_IN_TYPES,
+  DEFAULT_OBJECT_TYPES,
+  DEFAULT_CUSTOM_RESOURCES,
+  apiVersionOf,
+  kindOfCustomResource,
+  kindOfResourcePath,
+  parseResourcePath,
+} from './live/resource-types';
+export type { BuiltInResourceType, CustomResourceSpec } from './live/resource-types';
 export { isManifestFileName, isSkippedDirectory } from './load/manifest-files';

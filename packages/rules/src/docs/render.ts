@@ -30,11 +30,11 @@ export function renderGenerated(rule: Rule): string {
     `| In \`recommended\` | ${m.recommended === false ? 'no (enable it in .aigov.yaml)' : 'yes'} |`,
   ];
   if (m.requiresComplete) {
-    const kinds = m.completeKinds?.length
-      ? ` (for live objects: when ${m.completeKinds.join(', ')} are fetched)`
-      : '';
+    const live = m.completeKinds?.length
+      ? `; for live objects, when these kinds were fetched: ${m.completeKinds.join(', ')}`
+      : '; not for live objects';
     lines.push(
-      `| Needs the complete set | yes: runs only when the scanned set holds every object of its namespaces${kinds} |`,
+      `| Needs the complete set | yes: runs only when the scanned set holds every object of its namespaces${live} |`,
     );
   }
   if (m.tags && m.tags.length > 0) lines.push(`| Tags | ${m.tags.join(', ')} |`);

@@ -259,3 +259,246 @@ describe('live objects', () => {
     ).toEqual(['scaling/replicas-with-hpa']);
   });
 });
+
+describe('fromObjectsByEntity, siblings of a controller that is not in the response', () => {
+  // Only the pod template carries the entity's label: the Deployment is not listed, its
+  // ReplicaSets and pods are.
+  const unlabelled = { app: 'llm' };
+  const d = deployment_({ labels: unlabelled, replicas: 3 });
+  const current = replicaSet_(d, '7d9f');
+  const old = replicaSet_(d, '5c4b', 0);
+  const pods = [1, 2, 3].map((n) => pod_(current, n));
+
+  it('keeps one pod of a ReplicaSet that is not listed, standing for all of them', () => {
+    const live = fromObjectsByEntity({
+      items: [{ cluster: { name: 'c' }, resources: [{ type: 'pods', resources: strip(pods) }] }],
+    });
+    expect(live.manifests.map((m) => m.name)).toEqual(['llm-7d9f-1']);
+    expect([...live.replicas.entries()].map(([m, n]) => [m.name, n])).toEqual([['llm-7d9f-1', 3]]);
+    expect(live.clusters).toEqual([{ name: 'c', objects: 1 }]);
+  });
+
+  it('counts a pod listed twice once', () => {
+    const live = fromObjectsByEntity({
+      items: [
+        {
+          cluster: { name: 'c' },
+          resources: [
+            { type: 'pods', resources: strip(pods) },
+            { type: 'pods', resources: strip(pods.slice(0, 1)) },
+          ],
+        },
+      ],
+    });
+    expect([...live.replicas.values()]).toEqual([3]);
+  });
+
+  it('prefers the current ReplicaSet to the old ones a Deployment keeps scaled to zero', () => {
+    const live = fromObjectsByEntity({
+      items: [
+        {
+          cluster: { name: 'c' },
+          resources: [
+            { type: 'replicasets', resources: strip([old, current]) },
+            { type: 'pods', resources: strip(pods) },
+          ],
+        },
+      ],
+    });
+    // The pods are owned by the listed current ReplicaSet; the old one is history.
+    expect(live.manifests.map((m) => `${m.kind}/${m.name}`)).toEqual(['ReplicaSet/llm-7d9f']);
+    expect(live.replicas.size).toBe(0);
+    const allOld = fromObjectsByEntity({
+      items: [
+        {
+          cluster: { name: 'c' },
+          resources: [{ type: 'replicasets', resources: strip([old, replicaSet_(d, '11aa', 0)]) }],
+        },
+      ],
+    });
+    expect(allOld.manifests.map((m) => m.name)).toEqual(['llm-5c4b']);
+    expect([...allOld.replicas.values()]).toEqual([2]);
+  });
+
+  it('keeps siblings of different clusters apart', () => {
+    const live = fromObjectsByEntity({
+      items: ['east', 'west'].map((name) => ({
+        cluster: { name },
+        resources: [{ type: 'pods', resources: strip(pods) }],
+      })),
+    });
+    expect(live.manifests.map((m) => (m.origin.type === 'live' ? m.origin.cluster : ''))).toEqual([
+      'east',
+      'west',
+    ]);
+    expect([...live.replicas.values()]).toEqual([3, 3]);
+  });
+});
+
+describe('fromObjectsByEntity, item normalization', () => {
+  it('gives custom resource items the apiVersion of the resource asked for, and built-in lists their kind', () => {
+    const { apiVersion: _drop, ...isvcWithoutApiVersion } = isvc;
+    const live = fromObjectsByEntity(
+      {
+        items: [
+          {
+            cluster: { name: 'c', title: 'GPU cluster' },
+            resources: [
+              { type: 'customresources', resources: [isvcWithoutApiVersion] },
+              {
+                type: 'persistentvolumeclaims',
+                resources: [{ metadata: { name: 'models', namespace: 'ml', uid: 'pvc1' } }],
+              },
+              {
+                type: 'secrets',
+                resources: [{ metadata: { name: 'hf', namespace: 'ml', uid: 's1' } }],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        customResources: [
+          {
+            group: 'serving.kserve.io',
+            apiVersion: 'v1beta1',
+            plural: 'inferenceservices',
+            kind: 'InferenceService',
+          },
+        ],
+      },
+    );
+    expect(live.manifests.map((m) => `${m.group}|${m.apiVersion}|${m.kind}|${m.name}`)).toEqual([
+      'serving.kserve.io|serving.kserve.io/v1beta1|InferenceService|chat',
+      '|v1|PersistentVolumeClaim|models',
+      '|v1|Secret|hf',
+    ]);
+    expect(live.clusters).toEqual([{ name: 'c', title: 'GPU cluster', objects: 3 }]);
+    // Without the resource asked for, an item of an unknown kind without apiVersion is left out.
+    expect(
+      fromObjectsByEntity({
+        items: [
+          {
+            cluster: { name: 'c' },
+            resources: [{ type: 'customresources', resources: [isvcWithoutApiVersion] }],
+          },
+        ],
+      }).manifests,
+    ).toEqual([]);
+  });
+
+  it('says an error repeated by several requests once', () => {
+    const down = { errorType: 'FETCH_ERROR', message: 'connect ECONNREFUSED 10.0.0.1:6443' };
+    const live = fromObjectsByEntity({
+      items: [
+        {
+          cluster: { name: 'west' },
+          resources: [],
+          errors: [down, down, { ...down, message: 'other' }],
+        },
+      ],
+    });
+    expect(live.errors.map((e) => e.message)).toEqual([
+      'connect ECONNREFUSED 10.0.0.1:6443',
+      'other',
+    ]);
+  });
+});
+
+type Obj = Record<string, unknown>;
+
+function strip(objects: Obj[]): Obj[] {
+  return objects.map(({ apiVersion: _a, kind: _k, ...rest }) => rest);
+}
+
+function deployment_({ labels, replicas }: { labels: Obj; replicas: number }): Obj {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'llm', namespace: 'ml', uid: 'dep', labels },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: 'llm' } },
+      template: deployment.spec.template,
+    },
+  };
+}
+
+function replicaSet_(owner: Obj, hash: string, replicas?: number): Obj {
+  const spec = owner.spec as Obj;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `llm-${hash}`,
+      namespace: 'ml',
+      uid: `rs-${hash}`,
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: 'llm', uid: 'dep', controller: true },
+      ],
+    },
+    spec: { ...spec, replicas: replicas ?? spec.replicas },
+  };
+}
+
+function pod_(owner: Obj, n: number): Obj {
+  const md = owner.metadata as Obj;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: `${String(md.name)}-${n}`,
+      namespace: 'ml',
+      uid: `${String(md.uid)}-pod-${n}`,
+      ownerReferences: [
+        { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: md.name, uid: md.uid, controller: true },
+      ],
+    },
+    spec: deployment.spec.template.spec,
+  };
+}
+
+describe('pods of a controller that is not in the response', () => {
+  const trainingPod = (role: string, i: number) => ({
+    metadata: {
+      name: `ft-${role}-${i}`,
+      namespace: 'research',
+      uid: `${role}-${i}`,
+      labels: { 'training.kubeflow.org/replica-type': role },
+      ownerReferences: [
+        {
+          apiVersion: 'kubeflow.org/v1',
+          kind: 'PyTorchJob',
+          name: 'ft',
+          uid: 'job-1',
+          controller: true,
+        },
+      ],
+    },
+    spec: { containers: [{ name: 'pytorch', image: `train:${role}` }] },
+  });
+
+  it('stand for each other per role, so a master and its workers are both checked', () => {
+    const live = fromObjectsByEntity({
+      items: [
+        {
+          cluster: { name: 'c' },
+          resources: [
+            {
+              type: 'pods',
+              resources: [
+                trainingPod('master', 0),
+                ...[0, 1, 2].map((i) => trainingPod('worker', i)),
+              ],
+            },
+          ],
+          errors: [],
+        },
+      ],
+    });
+    expect(live.manifests.map((m) => [m.name, live.replicas.get(m)])).toEqual([
+      ['ft-master-0', undefined], // stands for itself only
+      ['ft-worker-0', 3],
+    ]);
+  });
+});

@@ -77,7 +77,7 @@ export default defineRule({
       '(`DCGM_FI_DEV_FB_USED / (DCGM_FI_DEV_FB_USED + DCGM_FI_DEV_FB_FREE) > 0.95`), and long idle allocations ' +
       '(`avg_over_time(DCGM_FI_DEV_GPU_UTIL[1h]) < 5`).',
     requiresComplete: true,
-    completeKinds: ['PrometheusRule'],
+    // Not for live objects: alert rules live in a monitoring namespace, not labelled per service.
     messages: {
       missing:
         '{{kind}} "{{name}}" uses GPUs, but no PrometheusRule in the scanned set alerts on GPU health (XID errors, memory, utilisation); reported once for namespace "{{namespace}}".',

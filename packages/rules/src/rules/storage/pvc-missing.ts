@@ -47,7 +47,8 @@ export default defineRule({
       'Add the PersistentVolumeClaim to the manifests (in the namespace of the pod), or fix the claimName to the ' +
       "claim's real name. For per-replica storage, use a volumeClaimTemplate.",
     requiresComplete: true,
-    completeKinds: ['PersistentVolumeClaim'],
+    // Not for live objects: claims are rarely labelled for the service, and a pod whose claim is
+    // missing does not run. Files scanned as a whole are the place to catch it.
     messages: {
       missing:
         'Volume "{{volume}}" uses PersistentVolumeClaim "{{claim}}", which is not in namespace "{{namespace}}" of the scanned set.',
