@@ -1,0 +1,8 @@
+/**
+ * Types, API paths and permissions shared by the aigov Backstage plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';
+export * from './types';
+export * from './paths';
