@@ -1,0 +1,3 @@
+export { aigovApiRef, AigovResponseFormatError } from './AigovApi';
+export type { AigovApi, AigovGroupName, AigovHistoryOptions } from './AigovApi';
+export { AigovClient } from './AigovClient';

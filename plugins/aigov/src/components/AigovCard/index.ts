@@ -1,0 +1,1 @@
+export { AigovCard } from './AigovCard';

@@ -1,0 +1,3 @@
+export { AigovContent } from './AigovContent';
+export { ComplianceReport } from './ComplianceReport';
+export type { ComplianceReportProps } from './ComplianceReport';

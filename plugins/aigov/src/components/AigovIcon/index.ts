@@ -1,0 +1,1 @@
+export { AigovIcon } from './AigovIcon';

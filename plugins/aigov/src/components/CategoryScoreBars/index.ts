@@ -1,0 +1,2 @@
+export { CategoryScoreBars } from './CategoryScoreBars';
+export type { CategoryScoreBarsProps } from './CategoryScoreBars';

@@ -1,0 +1,2 @@
+export { ClusterWarnings } from './ClusterWarnings';
+export type { ClusterWarningsProps } from './ClusterWarnings';

@@ -1,0 +1,2 @@
+export { CsvDownloadButton, csvFileName } from './CsvDownloadButton';
+export type { CsvDownloadButtonProps } from './CsvDownloadButton';

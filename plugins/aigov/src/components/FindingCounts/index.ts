@@ -1,0 +1,1 @@
+export { FindingCounts } from './FindingCounts';

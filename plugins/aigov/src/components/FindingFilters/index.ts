@@ -1,0 +1,2 @@
+export { FindingFilters } from './FindingFilters';
+export type { FindingFiltersProps } from './FindingFilters';

@@ -1,0 +1,2 @@
+export { RescanButton, isNewerFinishedRun } from './RescanButton';
+export type { RescanButtonProps } from './RescanButton';

@@ -1,0 +1,3 @@
+export { ServiceScoreTable, SERVICE_TREND_DAYS, displayName } from './ServiceScoreTable';
+export type { ServiceScoreTableProps } from './ServiceScoreTable';
+export { useEntityLink } from './useEntityLink';

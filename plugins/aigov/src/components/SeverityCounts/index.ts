@@ -1,0 +1,1 @@
+export { SeverityBadge, SeverityCounts } from './SeverityCounts';

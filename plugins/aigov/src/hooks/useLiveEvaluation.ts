@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { configApiRef, useApi, useApiHolder } from '@backstage/core-plugin-api';
+import {
+  kubernetesApiRef,
+  kubernetesAuthProvidersApiRef,
+} from '@backstage/plugin-kubernetes-react';
+import { fetchLiveObjects } from '../api/kubernetesObjects';
+import { readLiveViewSettings, DEFAULT_REFRESH_SECONDS } from '../config';
+import type { LiveViewSettings } from '../config';
+import { evaluateLiveObjects } from '../lib/evaluateLive';
+import type { LiveEvaluation } from '../lib/evaluateLive';
+import { usePolledData } from './usePolledData';
+import type { PolledData } from './usePolledData';
+
+export interface LiveEvaluationData extends PolledData<LiveEvaluation> {
+  settings?: LiveViewSettings;
+}
+
+/**
+ * The entity's live objects, evaluated in the browser with the rules core, refreshed every
+ * `aigov.refreshIntervalSeconds`.
+ */
+export function useLiveEvaluation(entity: Entity): LiveEvaluationData {
+  const kubernetesApi = useApi(kubernetesApiRef);
+  const kubernetesAuthProvidersApi = useApiHolder().get(kubernetesAuthProvidersApiRef);
+  const configApi = useApi(configApiRef);
+  const { settings, settingsError } = useMemo((): {
+    settings?: LiveViewSettings;
+    settingsError?: Error;
+  } => {
+    try {
+      return { settings: readLiveViewSettings(configApi) };
+    } catch (e) {
+      return { settingsError: e instanceof Error ? e : new Error(String(e)) };
+    }
+  }, [configApi]);
+  const ref = stringifyEntityRef(entity);
+  const data = usePolledData(
+    async () => {
+      if (!settings) throw new Error(`Invalid aigov configuration: ${settingsError?.message}`);
+      const input = await fetchLiveObjects(
+        { kubernetesApi, ...(kubernetesAuthProvidersApi ? { kubernetesAuthProvidersApi } : {}) },
+        entity,
+        settings.customResources,
+      );
+      return evaluateLiveObjects(input);
+    },
+    [ref, kubernetesApi, kubernetesAuthProvidersApi, settings],
+    settings?.refreshIntervalMs ?? DEFAULT_REFRESH_SECONDS * 1000,
+  );
+  return settings ? { ...data, settings } : data;
+}
