@@ -272,6 +272,91 @@ test(
   }),
 );
 
+test(
+  'the scorecard page ranks the teams and shows each service with its score and trend',
+  withDiagnostics(async () => {
+    // The previous test waited for two scans; the page reads the same backend.
+    const division = DEMO_CATALOG.division.name;
+    const rollup = await env().portal.api<AigovTeamRollup>(`/api/aigov/teams/default/${division}`);
+
+    await page.goto(`${env().portal.url}/aigov`);
+    const teams = page.getByRole('table', { name: 'Teams ranked by score' });
+    await teams.waitFor({ timeout: UI_TIMEOUT_MS });
+    // Every demo group ranks, best first, and the division's row shows its rollup's score.
+    const ranked = await teams
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-team') ?? ''));
+    expect([...ranked].sort()).toEqual(
+      [division, ...DEMO_CATALOG.teams.map((team) => team.name)]
+        .map((name) => `group:default/${name}`)
+        .sort(),
+    );
+    const scores: number[] = [];
+    for (const ref of ranked) {
+      const badge = teams
+        .locator(`tr[data-team="${ref}"]`)
+        .getByRole('img', { name: /^Grade [A-F], score \d+ of 100$/ });
+      scores.push((await readGradeBadge(badge)).score);
+    }
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const divisionRow = teams.locator(`tr[data-team="group:default/${division}"]`);
+    const divisionBadge = divisionRow.getByRole('img', { name: /^Grade [A-F], score/ });
+    expect((await readGradeBadge(divisionBadge)).score).toBe(rollup.score);
+    await expect(divisionRow.locator('td').nth(4).innerText()).resolves.toBe(
+      String(DEMO_CATALOG.services.length),
+    );
+
+    // The services: every demo service, and the service's trend has the scans stored so far.
+    const services = page.getByRole('table', { name: 'Services' });
+    await services.waitFor({ timeout: UI_TIMEOUT_MS });
+    const listed = await services
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-entity') ?? ''));
+    expect([...listed].sort()).toEqual(
+      DEMO_CATALOG.services.map((service) => `component:default/${service.name}`).sort(),
+    );
+    const trend = services
+      .locator(`tr[data-entity="component:default/${SERVICE.name}"]`)
+      .getByRole('img', { name: /^Score trend of / });
+    await trend.waitFor({ timeout: UI_TIMEOUT_MS });
+    const points = Number(await trend.getAttribute('data-points'));
+    expect(points).toBeGreaterThanOrEqual(2);
+    await expect(trend.getAttribute('aria-label')).resolves.toMatch(/: \d+ scans from /);
+
+    // Picking a team narrows the services to its own.
+    const team = DEMO_CATALOG.teams[0];
+    if (!team) throw new Error('the demo catalog has no team');
+    await teams.locator(`tr[data-team="group:default/${team.name}"] button`).click();
+    await waitFor(
+      async () => {
+        const rows = await services.locator('tbody tr').count();
+        const owned = DEMO_CATALOG.services.filter((s) => s.owner === team.name).length;
+        return rows === owned ? true : undefined;
+      },
+      { what: `the services of ${team.name} only`, timeoutMs: UI_TIMEOUT_MS },
+    );
+    await teams.locator(`tr[data-team="group:default/${team.name}"] button`).click();
+    await waitFor(
+      async () =>
+        (await services.locator('tbody tr').count()) === DEMO_CATALOG.services.length
+          ? true
+          : undefined,
+      { what: 'all services again', timeoutMs: UI_TIMEOUT_MS },
+    );
+    await screenshot(page, 'scorecard');
+
+    // The entity tab shows the same history, drawn from the backend.
+    await page.goto(`${env().portal.url}${ENTITY_PATH}/aigov`);
+    const history = page.getByRole('region', { name: 'Score history' });
+    await history.waitFor({ timeout: UI_TIMEOUT_MS });
+    const chart = history.getByRole('img', { name: /^Score trend of / }).first();
+    await chart.waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(2);
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(history, 'aigov-tab-history');
+  }),
+);
+
 // Last: it breaks the environment on purpose.
 test(
   'a refused kind and Prometheus down are reported, and the rest still shows',

@@ -142,10 +142,7 @@ export const DEMO_CATALOG: DemoCatalog = {
       workload: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'chat-assistant' },
       pods: 2,
       gpus: 4,
-      designedFindings: [
-        'gpu/rolling-update-surge',
-        'resources/gpu-pod-not-guaranteed',
-      ],
+      designedFindings: ['gpu/rolling-update-surge', 'resources/gpu-pod-not-guaranteed'],
     },
     {
       name: 'embeddings-api',
