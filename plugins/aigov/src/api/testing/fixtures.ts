@@ -161,10 +161,16 @@ export function scorecardData(): FakeAigovData {
             kind: 'PyTorchJob',
             name: 'llm-finetune',
           }),
-          finding('gpu/limits-missing', 'error', 'GPU requested without a limit', {
-            kind: 'PyTorchJob',
-            name: 'llm-finetune',
-          }),
+          finding(
+            'gpu/limits-missing',
+            'error',
+            'GPU requested without a limit',
+            { kind: 'PyTorchJob', name: 'llm-finetune' },
+            {
+              container: 'pytorch',
+              path: 'spec.pytorchReplicaSpecs.Worker.template.spec.containers[0].resources.limits',
+            },
+          ),
         ],
         clusters: [{ name: 'gpu-east', objects: 2 }],
         clusterErrors: [],

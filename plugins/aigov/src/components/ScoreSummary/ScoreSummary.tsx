@@ -20,7 +20,7 @@ export interface ScoreSummaryProps {
 /** Overall score and grade with the findings by severity: the head of the tab and the card. */
 export function ScoreSummary({ score, grade, counts, status, checks }: ScoreSummaryProps) {
   return (
-    <Flex align="center" gap="4">
+    <Flex align="center" gap="4" role="group" aria-label="Score summary">
       <GradeBadge grade={grade} score={score} size="large" />
       <Flex direction="column" gap="1">
         <Text variant="title-medium" as="p">

@@ -25,7 +25,15 @@ describe('WorstFindings', () => {
     const first = must(items[0]);
     expect(within(first).getByText('GPU requested without a limit')).toBeInTheDocument();
     expect(
-      within(first).getByText('LLM fine-tuning · gpu-east · PyTorchJob ml/llm-finetune'),
+      within(first).getByText(
+        'LLM fine-tuning · gpu-east · PyTorchJob ml/llm-finetune · container pytorch',
+      ),
+    ).toBeInTheDocument();
+    // The path tells the Worker's container from the Master's of the same name.
+    expect(
+      within(first).getByText(
+        'spec.pytorchReplicaSpecs.Worker.template.spec.containers[0].resources.limits',
+      ),
     ).toBeInTheDocument();
     expect(within(first).getByText('Error')).toBeInTheDocument();
     expect(within(first).getByRole('link', { name: 'gpu/limits-missing' })).toHaveAttribute(

@@ -93,14 +93,24 @@ export function WorstFindings({ services }: WorstFindingsProps) {
                   <Text variant="body-small" color="secondary">
                     {finding.remediation}
                   </Text>
-                  <Link
-                    href={finding.docsUrl}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    variant="body-x-small"
-                  >
-                    {finding.ruleId}
-                  </Link>
+                  <Flex gap="2" align="center" style={{ flexWrap: 'wrap' }}>
+                    <Link
+                      href={finding.docsUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      variant="body-x-small"
+                    >
+                      {finding.ruleId}
+                    </Link>
+                    {/* Tells apart the pod templates of one object (a PyTorchJob's Master and Worker). */}
+                    <Text
+                      variant="body-x-small"
+                      color="secondary"
+                      style={{ fontFamily: 'var(--bui-font-monospace, monospace)' }}
+                    >
+                      {finding.path}
+                    </Text>
+                  </Flex>
                 </Flex>
               </Flex>
             </li>
