@@ -101,68 +101,71 @@ export function GpuPodTable({ data, clusterLabel, idleThresholdPercent }: GpuPod
   const demo = data.usage.state === 'ok' && data.usage.demoData;
   const minutes = data.usage.state === 'ok' ? Math.round(data.usage.rangeSeconds / 60) : 0;
   return (
-    <table
-      style={{ width: '100%', borderCollapse: 'collapse', fontSize: '0.875rem' }}
-      aria-label="GPU pods"
-    >
-      <thead>
-        <tr>
-          <th style={head}>Pod</th>
-          <th style={head}>Node</th>
-          <th style={head}>GPUs</th>
-          {live && <th style={head}>Utilisation ({minutes} min)</th>}
-          {live && <th style={head}>Memory used</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {data.allocation.pods.map((pod) => {
-          const usage = usageOf(data, pod, clusterLabel);
-          return (
-            <tr
-              key={`${pod.cluster}|${pod.namespace}|${pod.name}`}
-              data-testid="gpu-pod"
-              data-idle={usage?.idle ? 'true' : undefined}
-              style={usage?.idle ? { background: SEVERITY_BG.warning } : undefined}
-            >
-              <td style={cell}>
-                <Flex direction="column" gap="0.5">
-                  <Text variant="body-small" weight="bold">
-                    {pod.name}
-                  </Text>
-                  <Text variant="body-x-small" color="secondary">
-                    {pod.cluster} · {pod.namespace}
-                    {pod.phase ? ` · ${pod.phase}` : ''}
-                  </Text>
-                  {usage?.idle && (
-                    <Text
-                      variant="body-x-small"
-                      weight="bold"
-                      style={{ color: SEVERITY_COLOR.warning }}
-                      title={`GPU utilisation stayed under ${idleThresholdPercent}% for the last ${minutes} minutes`}
-                    >
-                      Idle: under {idleThresholdPercent}% for {minutes} min
+    // Scrolls sideways rather than spilling out of a narrow card.
+    <div style={{ overflowX: 'auto' }}>
+      <table
+        style={{ width: '100%', borderCollapse: 'collapse', fontSize: '0.875rem' }}
+        aria-label="GPU pods"
+      >
+        <thead>
+          <tr>
+            <th style={head}>Pod</th>
+            <th style={head}>Node</th>
+            <th style={head}>GPUs</th>
+            {live && <th style={head}>Utilisation ({minutes} min)</th>}
+            {live && <th style={head}>Memory used</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {data.allocation.pods.map((pod) => {
+            const usage = usageOf(data, pod, clusterLabel);
+            return (
+              <tr
+                key={`${pod.cluster}|${pod.namespace}|${pod.name}`}
+                data-testid="gpu-pod"
+                data-idle={usage?.idle ? 'true' : undefined}
+                style={usage?.idle ? { background: SEVERITY_BG.warning } : undefined}
+              >
+                <td style={cell}>
+                  <Flex direction="column" gap="0.5">
+                    <Text variant="body-small" weight="bold">
+                      {pod.name}
                     </Text>
-                  )}
-                </Flex>
-              </td>
-              <td style={cell}>
-                <NodeCell pod={pod} data={data} />
-              </td>
-              <td style={cell}>
-                <Flex direction="column" gap="0.5">
-                  {pod.containers.map((c) => (
-                    <Text key={`${c.init}|${c.name}`} variant="body-small">
-                      {c.name}
-                      {c.init ? ' (init)' : ''}: {c.resources.map(describeGpuResource).join('; ')}
+                    <Text variant="body-x-small" color="secondary">
+                      {pod.cluster} · {pod.namespace}
+                      {pod.phase ? ` · ${pod.phase}` : ''}
                     </Text>
-                  ))}
-                </Flex>
-              </td>
-              {live && <UsageCells usage={usage} demo={demo} />}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                    {usage?.idle && (
+                      <Text
+                        variant="body-x-small"
+                        weight="bold"
+                        style={{ color: SEVERITY_COLOR.warning }}
+                        title={`GPU utilisation stayed under ${idleThresholdPercent}% for the last ${minutes} minutes`}
+                      >
+                        Idle: under {idleThresholdPercent}% for {minutes} min
+                      </Text>
+                    )}
+                  </Flex>
+                </td>
+                <td style={cell}>
+                  <NodeCell pod={pod} data={data} />
+                </td>
+                <td style={cell}>
+                  <Flex direction="column" gap="0.5">
+                    {pod.containers.map((c) => (
+                      <Text key={`${c.init}|${c.name}`} variant="body-small">
+                        {c.name}
+                        {c.init ? ' (init)' : ''}: {c.resources.map(describeGpuResource).join('; ')}
+                      </Text>
+                    ))}
+                  </Flex>
+                </td>
+                {live && <UsageCells usage={usage} demo={demo} />}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -57,16 +57,17 @@ export function Sparkline({
           strokeDasharray={demo ? '4 2' : undefined}
         />
       </svg>
-      <span style={{ fontVariantNumeric: 'tabular-nums', minWidth: 56 }}>
-        {format(summary.current)}
+      {/* The tag goes under the value, so that a half-width card keeps its columns. */}
+      <span style={{ display: 'inline-flex', flexDirection: 'column', minWidth: 56 }}>
+        <span style={{ fontVariantNumeric: 'tabular-nums' }}>{format(summary.current)}</span>
+        {demo && (
+          <span
+            style={{ fontSize: '0.7rem', fontWeight: 600, color: 'var(--bui-fg-secondary, #666)' }}
+          >
+            DEMO
+          </span>
+        )}
       </span>
-      {demo && (
-        <span
-          style={{ fontSize: '0.7rem', fontWeight: 600, color: 'var(--bui-fg-secondary, #666)' }}
-        >
-          DEMO
-        </span>
-      )}
     </span>
   );
 }
