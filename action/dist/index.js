@@ -39754,25 +39754,33 @@ var Tally = class {
     return this.total === 0 ? 100 : Math.floor(this.passed / this.total * 100);
   }
 };
-function scoreChecks(checks) {
-  const overall = new Tally();
-  const categories = /* @__PURE__ */ new Map();
-  for (const check of checks) {
-    overall.add(check);
-    let t = categories.get(check.category);
-    if (!t) categories.set(check.category, t = new Tally());
+var ScoreTally = class {
+  overall = new Tally();
+  categories = /* @__PURE__ */ new Map();
+  add(check) {
+    this.overall.add(check);
+    let t = this.categories.get(check.category);
+    if (!t) this.categories.set(check.category, t = new Tally());
     t.add(check);
   }
-  const byCategory = {};
-  for (const [category, t] of categories)
-    byCategory[category] = { score: t.score, grade: gradeOf(t.score) };
-  return {
-    overall: overall.score,
-    grade: gradeOf(overall.score),
-    categories: byCategory,
-    checks: overall.checks,
-    failed: overall.failed
-  };
+  score() {
+    const byCategory = {};
+    for (const [category, t] of this.categories)
+      byCategory[category] = { score: t.score, grade: gradeOf(t.score) };
+    const { overall } = this;
+    return {
+      overall: overall.score,
+      grade: gradeOf(overall.score),
+      categories: byCategory,
+      checks: overall.checks,
+      failed: overall.failed
+    };
+  }
+};
+function scoreChecks(checks) {
+  const tally = new ScoreTally();
+  for (const check of checks) tally.add(check);
+  return tally.score();
 }
 
 // ../packages/rules/src/util/autoscaling.ts

@@ -51,41 +51,52 @@ class Tally {
   }
 }
 
+/** The tallies of one set of checks: overall and per category. */
+class ScoreTally {
+  readonly overall = new Tally();
+  readonly categories = new Map<Category, Tally>();
+  add(check: Check): void {
+    this.overall.add(check);
+    let t = this.categories.get(check.category);
+    if (!t) this.categories.set(check.category, (t = new Tally()));
+    t.add(check);
+  }
+  score(): Score {
+    const byCategory: Partial<Record<Category, CategoryScore>> = {};
+    for (const [category, t] of this.categories)
+      byCategory[category] = { score: t.score, grade: gradeOf(t.score) };
+    const { overall } = this;
+    return {
+      overall: overall.score,
+      grade: gradeOf(overall.score),
+      categories: byCategory,
+      checks: overall.checks,
+      failed: overall.failed,
+    };
+  }
+}
+
 /**
  * Scores a set of checks: a pull request, a service, a team. Nothing applicable scores 100.
  * The one scoring function of the product.
  */
 export function scoreChecks(checks: Iterable<Check>): Score {
-  const overall = new Tally();
-  const categories = new Map<Category, Tally>();
-  for (const check of checks) {
-    overall.add(check);
-    let t = categories.get(check.category);
-    if (!t) categories.set(check.category, (t = new Tally()));
-    t.add(check);
-  }
-  const byCategory: Partial<Record<Category, CategoryScore>> = {};
-  for (const [category, t] of categories)
-    byCategory[category] = { score: t.score, grade: gradeOf(t.score) };
-  return {
-    overall: overall.score,
-    grade: gradeOf(overall.score),
-    categories: byCategory,
-    checks: overall.checks,
-    failed: overall.failed,
-  };
+  const tally = new ScoreTally();
+  for (const check of checks) tally.add(check);
+  return tally.score();
 }
 
 /** Scores grouped by a key of each check's object (the object itself, its file, its owner). */
 export function scoreBy<K>(checks: readonly Check[], keyOf: (m: Manifest) => K): Map<K, Score> {
-  const groups = new Map<K, Check[]>();
+  // One pass, a tally per key: no list of checks per key.
+  const tallies = new Map<K, ScoreTally>();
   for (const c of checks) {
     const k = keyOf(c.manifest);
-    const list = groups.get(k);
-    if (list) list.push(c);
-    else groups.set(k, [c]);
+    let t = tallies.get(k);
+    if (!t) tallies.set(k, (t = new ScoreTally()));
+    t.add(c);
   }
   const out = new Map<K, Score>();
-  for (const [k, list] of groups) out.set(k, scoreChecks(list));
+  for (const [k, t] of tallies) out.set(k, t.score());
   return out;
 }

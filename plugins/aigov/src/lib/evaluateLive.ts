@@ -81,34 +81,35 @@ function compareTuples(a: ObjectTuple, b: ObjectTuple): number {
 function objectRanks(findings: readonly Finding[]): { ranks: number[]; objects: number } {
   const tree = new Map<string, Map<string, Map<string, Map<string, number>>>>();
   const tuples: ObjectTuple[] = [];
-  const ids = findings.map((f) => {
-    const tuple = [
-      f.cluster ?? '',
-      f.object?.kind ?? '',
-      f.object?.namespace ?? '',
-      f.object?.name ?? '',
-    ] as const;
-    let byKind = tree.get(tuple[0]);
-    if (!byKind) tree.set(tuple[0], (byKind = new Map()));
-    let byNamespace = byKind.get(tuple[1]);
-    if (!byNamespace) byKind.set(tuple[1], (byNamespace = new Map()));
-    let byName = byNamespace.get(tuple[2]);
-    if (!byName) byNamespace.set(tuple[2], (byName = new Map()));
-    let id = byName.get(tuple[3]);
+  const ids = new Array<number>(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    const cluster = f.cluster ?? '';
+    const kind = f.object?.kind ?? '';
+    const namespace = f.object?.namespace ?? '';
+    const name = f.object?.name ?? '';
+    let byKind = tree.get(cluster);
+    if (!byKind) tree.set(cluster, (byKind = new Map()));
+    let byNamespace = byKind.get(kind);
+    if (!byNamespace) byKind.set(kind, (byNamespace = new Map()));
+    let byName = byNamespace.get(namespace);
+    if (!byName) byNamespace.set(namespace, (byName = new Map()));
+    let id = byName.get(name);
     if (id === undefined) {
+      // A tuple per object, not per finding.
       id = tuples.length;
-      byName.set(tuple[3], id);
-      tuples.push(tuple);
+      byName.set(name, id);
+      tuples.push([cluster, kind, namespace, name]);
     }
-    return id;
+    ids[i] = id;
+  }
+  const order = tuples
+    .map((_, id) => id)
+    .sort((a, b) => compareTuples(tuples[a] as ObjectTuple, tuples[b] as ObjectTuple));
+  const rankOfId = new Array<number>(tuples.length);
+  order.forEach((id, rank) => {
+    rankOfId[id] = rank;
   });
-  const rankOfId: number[] = [];
-  tuples
-    .map((tuple, id) => ({ tuple, id }))
-    .sort((a, b) => compareTuples(a.tuple, b.tuple))
-    .forEach(({ id }, rank) => {
-      rankOfId[id] = rank;
-    });
   return { ranks: ids.map((id) => rankOfId[id] as number), objects: tuples.length };
 }
 
