@@ -39737,6 +39737,10 @@ function gradeOf(score) {
   if (score >= 60) return "D";
   return "F";
 }
+function scoreOfWeights({ passed, total }) {
+  const score = total === 0 ? 100 : Math.floor(passed / total * 100);
+  return { score, grade: gradeOf(score) };
+}
 var Tally = class {
   passed = 0;
   total = 0;
@@ -39750,9 +39754,6 @@ var Tally = class {
     if (failed) this.failed++;
     else this.passed += w;
   }
-  get score() {
-    return this.total === 0 ? 100 : Math.floor(this.passed / this.total * 100);
-  }
 };
 var ScoreTally = class {
   overall = new Tally();
@@ -39765,22 +39766,25 @@ var ScoreTally = class {
   }
   score() {
     const byCategory = {};
-    for (const [category, t] of this.categories)
-      byCategory[category] = { score: t.score, grade: gradeOf(t.score) };
+    for (const [category, t] of this.categories) byCategory[category] = scoreOfWeights(t);
     const { overall } = this;
+    const { score, grade } = scoreOfWeights(overall);
     return {
-      overall: overall.score,
-      grade: gradeOf(overall.score),
+      overall: score,
+      grade,
       categories: byCategory,
       checks: overall.checks,
       failed: overall.failed
     };
   }
 };
-function scoreChecks(checks) {
+function tallyOf(checks) {
   const tally = new ScoreTally();
   for (const check of checks) tally.add(check);
-  return tally.score();
+  return tally;
+}
+function scoreChecks(checks) {
+  return tallyOf(checks).score();
 }
 
 // ../packages/rules/src/util/autoscaling.ts

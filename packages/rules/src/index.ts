@@ -31,8 +31,15 @@ export { IGNORE_ANNOTATION, IGNORE_REASON_ANNOTATION, ruleMatches } from './engi
 export type { Exemption } from './engine/suppression';
 export { evaluateBundle, severityRank, objectRef } from './engine/evaluate';
 export type { Check, Evaluation, RuleError } from './engine/evaluate';
-export { scoreChecks, scoreBy, gradeOf, SEVERITY_WEIGHT } from './engine/score';
-export type { Score, CategoryScore, Grade } from './engine/score';
+export {
+  scoreChecks,
+  scoreBy,
+  scoreOfWeights,
+  weighChecks,
+  gradeOf,
+  SEVERITY_WEIGHT,
+} from './engine/score';
+export type { Score, CategoryScore, Grade, Weights, CheckWeights } from './engine/score';
 export { scan, evaluateManifests, compareFindings, toResolvedConfig } from './engine/scan';
 export type { EvaluateOptions, EvaluationResult, ScanResult } from './engine/scan';
 export { allRules, getRule } from './rules';

@@ -32,7 +32,23 @@ export function gradeOf(score: number): Grade {
   return 'F';
 }
 
-class Tally {
+/** Passed and applicable weight of a set of checks: what a score is made of. */
+export interface Weights {
+  passed: number;
+  total: number;
+}
+
+/**
+ * The score of weights: passed over applicable, floored (so a score shown as 90 really reached
+ * 90), 100 when nothing applies. Weights of several sets add up to the score their checks would
+ * get together (a team), not an average of averages.
+ */
+export function scoreOfWeights({ passed, total }: Weights): CategoryScore {
+  const score = total === 0 ? 100 : Math.floor((passed / total) * 100);
+  return { score, grade: gradeOf(score) };
+}
+
+class Tally implements Weights {
   passed = 0;
   total = 0;
   checks = 0;
@@ -45,14 +61,16 @@ class Tally {
     if (failed) this.failed++;
     else this.passed += w;
   }
-  get score(): number {
-    // Floor, so a score shown as 90 really reached 90.
-    return this.total === 0 ? 100 : Math.floor((this.passed / this.total) * 100);
-  }
+}
+
+/** The weights of a set of checks, overall (with the counts of checks) and per category. */
+export interface CheckWeights {
+  overall: Weights & { checks: number; failed: number };
+  categories: ReadonlyMap<Category, Weights>;
 }
 
 /** The tallies of one set of checks: overall and per category. */
-class ScoreTally {
+class ScoreTally implements CheckWeights {
   readonly overall = new Tally();
   readonly categories = new Map<Category, Tally>();
   add(check: Check): void {
@@ -63,12 +81,12 @@ class ScoreTally {
   }
   score(): Score {
     const byCategory: Partial<Record<Category, CategoryScore>> = {};
-    for (const [category, t] of this.categories)
-      byCategory[category] = { score: t.score, grade: gradeOf(t.score) };
+    for (const [category, t] of this.categories) byCategory[category] = scoreOfWeights(t);
     const { overall } = this;
+    const { score, grade } = scoreOfWeights(overall);
     return {
-      overall: overall.score,
-      grade: gradeOf(overall.score),
+      overall: score,
+      grade,
       categories: byCategory,
       checks: overall.checks,
       failed: overall.failed,
@@ -76,14 +94,23 @@ class ScoreTally {
   }
 }
 
+function tallyOf(checks: Iterable<Check>): ScoreTally {
+  const tally = new ScoreTally();
+  for (const check of checks) tally.add(check);
+  return tally;
+}
+
+/** The weights behind {@link scoreChecks}, for scores that combine several sets of checks. */
+export function weighChecks(checks: Iterable<Check>): CheckWeights {
+  return tallyOf(checks);
+}
+
 /**
  * Scores a set of checks: a pull request, a service, a team. Nothing applicable scores 100.
  * The one scoring function of the product.
  */
 export function scoreChecks(checks: Iterable<Check>): Score {
-  const tally = new ScoreTally();
-  for (const check of checks) tally.add(check);
-  return tally.score();
+  return tallyOf(checks).score();
 }
 
 /** Scores grouped by a key of each check's object (the object itself, its file, its owner). */
