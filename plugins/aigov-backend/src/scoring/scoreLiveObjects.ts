@@ -1,9 +1,10 @@
-import type {
-  AigovClusterError,
-  AigovFinding,
-  AigovGrade,
-  AigovScanStatus,
-  AigovSeverityCounts,
+import {
+  countFindings,
+  type AigovClusterError,
+  type AigovFinding,
+  type AigovGrade,
+  type AigovScanStatus,
+  type AigovSeverityCounts,
 } from '@aigov/backstage-plugin-common';
 import {
   evaluateLive,
@@ -77,15 +78,6 @@ export function compareApiFindings(a: AigovFinding, b: AigovFinding): number {
     a.path.localeCompare(b.path) ||
     (a.container ?? '').localeCompare(b.container ?? '')
   );
-}
-
-function countFindings(findings: readonly AigovFinding[]): AigovSeverityCounts {
-  const counts: AigovSeverityCounts = { error: 0, warning: 0, info: 0, suppressed: 0 };
-  for (const f of findings) {
-    if (f.suppressed) counts.suppressed++;
-    else counts[f.severity]++;
-  }
-  return counts;
 }
 
 /**

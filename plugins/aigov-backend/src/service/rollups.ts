@@ -1,8 +1,9 @@
-import type {
-  AigovTeamGroup,
-  AigovTeamHistoryPoint,
-  AigovTeamRollup,
-  AigovSeverityCounts,
+import {
+  emptySeverityCounts,
+  type AigovTeamGroup,
+  type AigovTeamHistoryPoint,
+  type AigovTeamRollup,
+  type AigovSeverityCounts,
 } from '@aigov/backstage-plugin-common';
 import type { LatestScore, ScoreStore } from '../database/ScoreStore';
 import { combineWeights, publicCategories, scoreOfWeights } from '../scoring/weights';
@@ -12,7 +13,7 @@ import type { TeamGroup } from './teams';
 const DAY_MS = 86_400_000;
 
 function sumCounts(scores: readonly LatestScore[]): AigovSeverityCounts {
-  const counts: AigovSeverityCounts = { error: 0, warning: 0, info: 0, suppressed: 0 };
+  const counts = emptySeverityCounts();
   for (const s of scores) {
     counts.error += s.counts.error;
     counts.warning += s.counts.warning;

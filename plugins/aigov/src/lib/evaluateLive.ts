@@ -10,7 +10,7 @@ import type {
   Score,
 } from '@aigov/rules';
 import type { AigovScanStatus, AigovSeverityCounts } from '@aigov/backstage-plugin-common';
-import { countFindings } from './findings';
+import { countFindings } from '@aigov/backstage-plugin-common';
 
 export type { LiveCluster } from '@aigov/rules';
 

@@ -1,5 +1,6 @@
 import type { AigovFinding } from '@aigov/backstage-plugin-common';
-import { countFindings, filterFindings, groupFindings, worstFindings } from './findings';
+import { countFindings } from '@aigov/backstage-plugin-common';
+import { filterFindings, groupFindings, worstFindings } from './findings';
 import { must } from '../testUtils/must';
 
 let n = 0;

@@ -1,24 +1,19 @@
-import type {
-  AigovCategory,
-  AigovFinding,
-  AigovObjectRef,
-  AigovSeverity,
-  AigovSeverityCounts,
+import {
+  addToCounts,
+  emptySeverityCounts,
+  type AigovCategory,
+  type AigovFinding,
+  type AigovObjectRef,
+  type AigovSeverity,
+  type AigovSeverityCounts,
 } from '@aigov/backstage-plugin-common';
+import { severityRank } from '@aigov/rules';
 
 /**
  * Grouping, filtering and ranking of findings for display. Works on the backend's
  * `AigovFinding` (a rules-core `Finding` is one), so live results and stored scans render
  * through the same code.
  */
-
-export const SEVERITIES: readonly AigovSeverity[] = ['error', 'warning', 'info'];
-
-const RANK: Record<AigovSeverity, number> = { error: 3, warning: 2, info: 1 };
-
-export function severityRank(severity: AigovSeverity): number {
-  return RANK[severity];
-}
 
 export interface ContainerFindings {
   /** Undefined for findings about the object or its pod spec as a whole. */
@@ -44,28 +39,8 @@ export interface ClusterFindings {
   counts: AigovSeverityCounts;
 }
 
-export function emptyCounts(): AigovSeverityCounts {
-  return { error: 0, warning: 0, info: 0, suppressed: 0 };
-}
-
-function count(
-  counts: AigovSeverityCounts,
-  f: Pick<AigovFinding, 'severity' | 'suppressed'>,
-): void {
-  if (f.suppressed) counts.suppressed++;
-  else counts[f.severity]++;
-}
-
 function worseOf(a: AigovSeverity | undefined, b: AigovSeverity): AigovSeverity {
-  return a === undefined || RANK[b] > RANK[a] ? b : a;
-}
-
-export function countFindings(
-  findings: Iterable<Pick<AigovFinding, 'severity' | 'suppressed'>>,
-): AigovSeverityCounts {
-  const counts = emptyCounts();
-  for (const f of findings) count(counts, f);
-  return counts;
+  return a === undefined || severityRank(b) > severityRank(a) ? b : a;
 }
 
 /** `Deployment ml/llm`. */
@@ -84,17 +59,25 @@ export function groupFindings(findings: readonly AigovFinding[]): ClusterFinding
     const clusterName = f.cluster ?? '';
     let cluster = clusters.get(clusterName);
     if (!cluster)
-      clusters.set(clusterName, (cluster = { counts: emptyCounts(), workloads: new Map() }));
-    count(cluster.counts, f);
+      clusters.set(
+        clusterName,
+        (cluster = { counts: emptySeverityCounts(), workloads: new Map() }),
+      );
+    addToCounts(cluster.counts, f);
 
     const o = f.object;
     const key = o ? `${o.apiVersion}|${o.kind}|${o.namespace ?? ''}|${o.name}` : '';
     let workload = cluster.workloads.get(key);
     if (!workload) {
-      workload = { key, containers: [], counts: emptyCounts(), ...(o ? { object: o } : {}) };
+      workload = {
+        key,
+        containers: [],
+        counts: emptySeverityCounts(),
+        ...(o ? { object: o } : {}),
+      };
       cluster.workloads.set(key, workload);
     }
-    count(workload.counts, f);
+    addToCounts(workload.counts, f);
     if (!f.suppressed) workload.worst = worseOf(workload.worst, f.severity);
 
     let group = workload.containers.find((c) => c.container === f.container);
@@ -106,7 +89,7 @@ export function groupFindings(findings: readonly AigovFinding[]): ClusterFinding
   }
 
   const byWorst = (a: WorkloadFindings, b: WorkloadFindings) =>
-    (b.worst ? RANK[b.worst] : 0) - (a.worst ? RANK[a.worst] : 0) ||
+    (b.worst ? severityRank(b.worst) : 0) - (a.worst ? severityRank(a.worst) : 0) ||
     objectLabel(a.object).localeCompare(objectLabel(b.object));
   return [...clusters.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -154,7 +137,7 @@ export function worstFindings<F extends AigovFinding>(findings: readonly F[], n:
   return findings
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => !f.suppressed)
-    .sort((a, b) => RANK[b.f.severity] - RANK[a.f.severity] || a.i - b.i)
+    .sort((a, b) => severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i)
     .slice(0, n)
     .map(({ f }) => f);
 }

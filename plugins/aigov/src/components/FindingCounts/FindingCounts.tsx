@@ -1,8 +1,7 @@
-import type { AigovSeverity, AigovSeverityCounts } from '@aigov/backstage-plugin-common';
+import type { AigovSeverityCounts } from '@aigov/backstage-plugin-common';
+import { SEVERITIES } from '@aigov/rules';
 import { Text } from '@backstage/ui';
 import { severityCount } from '../presentation';
-
-const SEVERITIES: readonly AigovSeverity[] = ['error', 'warning', 'info'];
 
 /** `1 error · 9 warnings · 8 info`, in red when there are errors. */
 export function FindingCounts({ counts }: { counts: AigovSeverityCounts }) {

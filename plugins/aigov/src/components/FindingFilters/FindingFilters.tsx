@@ -1,7 +1,7 @@
 import type { AigovCategory, AigovSeverity } from '@aigov/backstage-plugin-common';
 import { CATEGORY_TITLES, RULE_CATEGORIES } from '@aigov/rules';
 import { Flex, Switch, Text, ToggleButton } from '@backstage/ui';
-import { SEVERITIES } from '../../lib/findings';
+import { SEVERITIES } from '@aigov/rules';
 import type { FindingFilter } from '../../lib/findings';
 import { SEVERITY_LABEL } from '../presentation';
 

@@ -1,5 +1,6 @@
 import type { AigovFinding, AigovGrade } from '@aigov/backstage-plugin-common';
 import { Flex, Link, Text } from '@backstage/ui';
+import { useMemo } from 'react';
 import { groupFindings, objectLabel } from '../../lib/findings';
 import type { WorkloadFindings } from '../../lib/findings';
 import { SeverityBadge } from '../SeverityCounts';
@@ -73,7 +74,8 @@ function FindingItem({ finding }: { finding: AigovFinding }) {
 
 /** Findings by cluster → workload → container, worst workloads first. */
 export function FindingsList({ findings, scoreOf, replicasOf }: FindingsListProps) {
-  const clusters = groupFindings(findings);
+  // The tab re-renders on each refresh; the groups change only with the findings.
+  const clusters = useMemo(() => groupFindings(findings), [findings]);
   return (
     <Flex direction="column" gap="4">
       {clusters.map((cluster) => (

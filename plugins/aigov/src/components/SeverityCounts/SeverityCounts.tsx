@@ -1,6 +1,6 @@
 import type { AigovSeverity, AigovSeverityCounts } from '@aigov/backstage-plugin-common';
 import { Flex, Text } from '@backstage/ui';
-import { SEVERITIES } from '../../lib/findings';
+import { SEVERITIES } from '@aigov/rules';
 import { SEVERITY_BG, SEVERITY_COLOR, SEVERITY_LABEL, severityCount } from '../presentation';
 
 /** A severity as a small coloured label. */

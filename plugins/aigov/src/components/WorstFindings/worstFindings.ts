@@ -3,6 +3,7 @@ import type {
   AigovEntityScoreDetail,
   AigovFinding,
 } from '@aigov/backstage-plugin-common';
+import { severityRank } from '@aigov/rules';
 import type { AigovApi } from '../../api/AigovApi';
 import { aigovErrorMessage, aigovProblemOf } from '../../api/errors';
 
@@ -25,8 +26,6 @@ export interface WorstFindingsResult {
   /** Services whose findings could not be read, with why. */
   failures: string[];
 }
-
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * The worst findings of the lowest-scored services among `services` (as ordered, worst
@@ -63,7 +62,7 @@ export async function loadWorstFindings(
     )
     .sort(
       (a, b) =>
-        SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
+        severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
         a.service.score - b.service.score ||
         a.finding.ruleId.localeCompare(b.finding.ruleId),
     )
