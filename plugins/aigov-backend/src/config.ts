@@ -13,7 +13,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { readDurationFromConfig, type Config } from '@backstage/config';
+import { ConfigReader, readDurationFromConfig, type Config } from '@backstage/config';
 import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
 
 /** How long scans are kept: every scan, then the last of each hour, then of each day. */
@@ -89,21 +89,8 @@ export function readRulesConfig(value: unknown): ResolvedConfig {
 }
 
 export function readAigovConfig(rootConfig: Config): AigovBackendOptions {
-  const config = rootConfig.getOptionalConfig('aigov');
-  if (!config) {
-    return {
-      schedule: DEFAULT_SCHEDULE,
-      customResources: DEFAULT_CUSTOM_RESOURCES.map((r) => ({ ...r })),
-      concurrency: DEFAULT_CONCURRENCY,
-      requestTimeoutMs: durationToMilliseconds(DEFAULT_REQUEST_TIMEOUT),
-      retention: {
-        allMs: durationToMilliseconds(DEFAULT_ALL),
-        hourlyMs: durationToMilliseconds(DEFAULT_HOURLY),
-        dailyMs: durationToMilliseconds(DEFAULT_DAILY),
-      },
-      rules: readRulesConfig(undefined),
-    };
-  }
+  // Without an aigov section every setting takes its default, as an empty section would.
+  const config = rootConfig.getOptionalConfig('aigov') ?? new ConfigReader({}, 'aigov defaults');
   const scheduleConfig = config.getOptionalConfig('schedule');
   const concurrency = config.getOptionalNumber('concurrency') ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {

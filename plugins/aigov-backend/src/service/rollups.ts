@@ -65,7 +65,7 @@ export async function teamRollup(
   return {
     group: { entityRef: root.entityRef, ...(root.title ? { title: root.title } : {}) },
     groups: teamGroups,
-    ...scoreOrNull(items),
+    ...(items.length > 0 ? scoreOfWeights(combined.overall) : { score: null, grade: null }),
     categories: items.length > 0 ? publicCategories(combined.categories) : {},
     counts: sumCounts(items),
     entities: items.map(toEntityScore),
