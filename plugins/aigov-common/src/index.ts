@@ -7,3 +7,4 @@ export * from './permissions';
 export * from './types';
 export * from './paths';
 export * from './counts';
+export * from './csv';

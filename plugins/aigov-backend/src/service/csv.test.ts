@@ -1,5 +1,12 @@
-import type { AigovEntityScore } from '@aigov/backstage-plugin-common';
-import { CSV_COLUMNS, csvField, scoresToCsv } from './csv';
+import {
+  csvField,
+  scoresCsvColumns,
+  scoresToCsv,
+  type AigovEntityScore,
+} from '@aigov/backstage-plugin-common';
+import { RULE_CATEGORIES } from '@aigov/rules';
+
+const CSV_COLUMNS = scoresCsvColumns(RULE_CATEGORIES);
 
 const score: AigovEntityScore = {
   entityRef: 'component:default/llm-chat',
@@ -33,7 +40,7 @@ describe('CSV export', () => {
   });
 
   it('writes a header and one CRLF line per entity, a column per category', () => {
-    const csv = scoresToCsv([score]);
+    const csv = scoresToCsv([score], RULE_CATEGORIES);
     const [header, line, end] = csv.split('\r\n');
     expect(header).toBe(CSV_COLUMNS.join(','));
     expect(header).toContain('score_gpu');

@@ -1,12 +1,14 @@
 import {
   aigovScoresReadPermission,
   aigovScoresRefreshPermission,
+  scoresToCsv,
   type AigovEntityHistoryResponse,
   type AigovRefreshResponse,
   type AigovScoreListResponse,
   type AigovStatusResponse,
   type AigovTeamHistoryResponse,
 } from '@aigov/backstage-plugin-common';
+import { RULE_CATEGORIES } from '@aigov/rules';
 import type {
   BackstageCredentials,
   HttpAuthService,
@@ -27,7 +29,6 @@ import Router from 'express-promise-router';
 import type { ScoreFilter, ScoreStore } from '../database/ScoreStore';
 import { entityKey, hasKubernetesAnnotations } from '../scoring/entities';
 import type { EntityScanner } from '../scoring/EntityScanner';
-import { scoresToCsv } from './csv';
 import { toEntityScore, toEntityScoreDetail, toHistoryPoint } from './responses';
 import { teamHistory, teamRollup } from './rollups';
 import { resolveTeam } from './teams';
@@ -118,7 +119,7 @@ export async function createRouter(options: RouterOptions): Promise<ExpressRoute
     res
       .type('text/csv; charset=utf-8')
       .attachment('aigov-scores.csv')
-      .send(scoresToCsv(items.map(toEntityScore)));
+      .send(scoresToCsv(items.map(toEntityScore), RULE_CATEGORIES));
   });
 
   router.get('/scores/:kind/:namespace/:name', async (req, res) => {

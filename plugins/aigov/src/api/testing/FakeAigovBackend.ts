@@ -1,9 +1,9 @@
 import {
   AIGOV_MAX_PAGE_SIZE,
+  scoresToCsv,
   type AigovEntityHistoryResponse,
   type AigovEntityScore,
   type AigovEntityScoreDetail,
-  type AigovGrade,
   type AigovHistoryPoint,
   type AigovRun,
   type AigovScoreListResponse,
@@ -11,6 +11,7 @@ import {
   type AigovTeamHistoryPoint,
   type AigovTeamRollup,
 } from '@aigov/backstage-plugin-common';
+import { gradeOf, RULE_CATEGORIES } from '@aigov/rules';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 
 /** A catalog group as the backend sees it: its ref, title and parent (`childOf`). */
@@ -90,14 +91,6 @@ const STATUS_TEXT: Record<number, string> = {
   502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
-
-function gradeOf(score: number): AigovGrade {
-  if (score >= 90) return 'A';
-  if (score >= 80) return 'B';
-  if (score >= 70) return 'C';
-  if (score >= 60) return 'D';
-  return 'F';
-}
 
 const SEVERITY_ORDER = ['error', 'warning', 'info'] as const;
 
@@ -218,7 +211,7 @@ export class FakeAigovBackend {
     if (path === '/status') return Response.json(this.status());
     if (path === '/scores') return Response.json(this.list(query, true));
     if (path === '/export.csv')
-      return new Response(this.csv(this.list(query, false).items), {
+      return new Response(scoresToCsv(this.list(query, false).items, RULE_CATEGORIES), {
         headers: {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': 'attachment; filename="aigov-scores.csv"',
@@ -385,39 +378,6 @@ export class FakeAigovBackend {
         (!to || Date.parse(p.time) <= Date.parse(to)),
     );
     return { entityRef: ref, items: items.slice(Math.max(0, items.length - limit)) };
-  }
-
-  private csv(items: AigovEntityScore[]): string {
-    const cell = (v: string | number | undefined) => {
-      const s = v === undefined ? '' : String(v);
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    };
-    const header =
-      'entity_ref,kind,namespace,name,title,owner,score,grade,status,errors,warnings,infos,suppressed,checks,failed,objects,scanned_at';
-    const rows = items.map((s) =>
-      [
-        s.entityRef,
-        s.kind,
-        s.namespace,
-        s.name,
-        s.title,
-        s.owner,
-        s.score,
-        s.grade,
-        s.status,
-        s.counts.error,
-        s.counts.warning,
-        s.counts.info,
-        s.counts.suppressed,
-        s.checks,
-        s.failed,
-        s.objects,
-        s.scannedAt,
-      ]
-        .map(cell)
-        .join(','),
-    );
-    return `${[header, ...rows].join('\r\n')}\r\n`;
   }
 
   private error(method: string, url: URL, status: number, message: string): Response {
