@@ -49,7 +49,7 @@ export { configSchema } from './engine/config-schema';
 export { validateSchema } from './engine/validate-schema';
 export type { SchemaError } from './engine/validate-schema';
 export * as docs from './docs/render';
-export { fromObjectsByEntity } from './live/objects-by-entity';
+export { clusterErrorsOf, fromObjectsByEntity } from './live/objects-by-entity';
 export type {
   ObjectsByEntityResponseLike,
   ClusterObjectsLike,

@@ -210,6 +210,17 @@ function keptObjects(objects: readonly JsonObject[]): { obj: JsonObject; count: 
 }
 
 /**
+ * The cluster errors of the Kubernetes plugin's response, each said once per cluster, as
+ * {@link fromObjectsByEntity} reports them, without loading any object. Never throws because of
+ * its input.
+ */
+export function clusterErrorsOf(
+  response: ObjectsByEntityResponseLike | unknown,
+): LiveClusterError[] {
+  return clustersOf(response).flatMap((c) => describeErrors(c.cluster.name, c.errors));
+}
+
+/**
  * Turns the Kubernetes plugin's response into manifests for the same rules the files get, each
  * workload once: objects whose controller is in the response are left out, and the objects of
  * a controller that is not are checked through one of them. Built-in items get the apiVersion

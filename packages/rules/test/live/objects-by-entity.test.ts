@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { fromObjectsByEntity } from '../../src/live/objects-by-entity';
+import { clusterErrorsOf, fromObjectsByEntity } from '../../src/live/objects-by-entity';
 import { evaluateManifests, scan } from '../../src/engine/scan';
 import { getRule } from '../../src/rules';
 import type { Rule } from '../../src/engine/rule';
@@ -109,8 +109,9 @@ describe('fromObjectsByEntity', () => {
     ]);
   });
 
-  it('describes cluster errors instead of failing', () => {
+  it('describes cluster errors instead of failing, alone as well', () => {
     const live = fromObjectsByEntity(response);
+    expect(clusterErrorsOf(response)).toEqual(live.errors);
     expect(live.errors).toEqual([
       {
         cluster: 'gpu-west',
@@ -402,6 +403,11 @@ describe('fromObjectsByEntity, item normalization', () => {
       'connect ECONNREFUSED 10.0.0.1:6443',
       'other',
     ]);
+  });
+
+  it('reads the errors of malformed responses without failing', () => {
+    for (const bad of [null, 42, { items: 'no' }, { items: [null, { cluster: null }] }])
+      expect(clusterErrorsOf(bad)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
-import { fromObjectsByEntity } from '@aigov/rules';
+import { clusterErrorsOf } from '@aigov/rules';
 import type { LiveClusterError } from '@aigov/rules';
 import type { GpuSettings } from '../config';
 import { gpuAllocation, holdsGpus } from '../lib/gpu/allocation';
@@ -145,7 +145,7 @@ export async function loadGpuUsage(
   const auth = await requestAuth(entity, deps);
   const response = await deps.kubernetesApi.getObjectsByEntity({ auth, entity });
   const allocation = gpuAllocation(response, deps.isGpuResource);
-  const clusterErrors = fromObjectsByEntity(response).errors;
+  const clusterErrors = clusterErrorsOf(response);
   const gpuPods = allocation.pods.filter(holdsGpus);
 
   const nodeNames = new Map<string, { cluster: string; node: string }>();
