@@ -38,8 +38,16 @@ export function gradeColor(grade: AigovGrade): { fg: string; bg: string } {
 export const MUTED_BG = 'var(--bui-bg-neutral-2, #eeeeee)';
 export const BORDER = 'var(--bui-border-1, #e0e0e0)';
 
+/** `1 scan`, `3 scans`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** `1 error`, `2 warnings`, `3 info`. */
 export function severityCount(n: number, severity: AigovSeverity): string {
-  if (severity === 'info') return `${n} info`;
-  return `${n} ${severity}${n === 1 ? '' : 's'}`;
+  return severity === 'info' ? `${n} info` : plural(n, severity);
 }
+
+/** The head cells and body cells of the plugin's tables. */
+export const TABLE_HEAD = { padding: '4px 8px', textAlign: 'left', fontWeight: 600 } as const;
+export const TABLE_CELL = { padding: '6px 8px', borderTop: `1px solid ${BORDER}` } as const;

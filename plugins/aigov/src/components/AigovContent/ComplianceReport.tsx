@@ -11,14 +11,11 @@ import { ClusterWarnings } from '../ClusterWarnings';
 import { FindingFilters } from '../FindingFilters';
 import { FindingsList } from '../FindingsList';
 import { ScoreSummary } from '../ScoreSummary';
+import { plural } from '../presentation';
 
 export interface ComplianceReportProps {
   evaluation: LiveEvaluation;
   customResources?: readonly CustomResourceSpec[];
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The evaluated live objects: score, categories, cluster warnings and filterable findings. */

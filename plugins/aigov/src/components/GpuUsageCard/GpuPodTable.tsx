@@ -2,7 +2,7 @@ import { Flex, Text } from '@backstage/ui';
 import type { GpuUsageData, PodUsage } from '../../api/gpuUsage';
 import { nodeKey, usageOf } from '../../api/gpuUsage';
 import type { ContainerGpuResource, PodGpus } from '../../lib/gpu/allocation';
-import { BORDER, SEVERITY_BG, SEVERITY_COLOR } from '../presentation';
+import { SEVERITY_BG, SEVERITY_COLOR, TABLE_CELL, TABLE_HEAD } from '../presentation';
 import { Sparkline } from './Sparkline';
 
 export interface GpuPodTableProps {
@@ -88,12 +88,7 @@ function UsageCells({ usage, demo }: { usage: PodUsage | undefined; demo: boolea
   );
 }
 
-const cell = {
-  padding: '6px 8px',
-  borderTop: `1px solid ${BORDER}`,
-  verticalAlign: 'top',
-} as const;
-const head = { padding: '4px 8px', textAlign: 'left', fontWeight: 600 } as const;
+const cell = { ...TABLE_CELL, verticalAlign: 'top' } as const;
 
 /** One row per GPU pod: its containers' GPUs, its node, and live usage when known. */
 export function GpuPodTable({ data, clusterLabel, idleThresholdPercent }: GpuPodTableProps) {
@@ -109,11 +104,11 @@ export function GpuPodTable({ data, clusterLabel, idleThresholdPercent }: GpuPod
       >
         <thead>
           <tr>
-            <th style={head}>Pod</th>
-            <th style={head}>Node</th>
-            <th style={head}>GPUs</th>
-            {live && <th style={head}>Utilisation ({minutes} min)</th>}
-            {live && <th style={head}>Memory used</th>}
+            <th style={TABLE_HEAD}>Pod</th>
+            <th style={TABLE_HEAD}>Node</th>
+            <th style={TABLE_HEAD}>GPUs</th>
+            {live && <th style={TABLE_HEAD}>Utilisation ({minutes} min)</th>}
+            {live && <th style={TABLE_HEAD}>Memory used</th>}
           </tr>
         </thead>
         <tbody>

@@ -7,6 +7,7 @@ import type { GpuSettings } from '../../config';
 import { useGpuUsage } from '../../hooks/useGpuUsage';
 import { ClusterWarnings } from '../ClusterWarnings';
 import { RefreshStatus } from '../RefreshStatus';
+import { plural } from '../presentation';
 import { GpuPodTable } from './GpuPodTable';
 
 /** What the card says about live usage when it cannot show it. */
@@ -52,7 +53,7 @@ function GpuUsage({ data, settings }: { data: GpuUsageData; settings: GpuSetting
         <Text variant="body-medium" color="secondary">
           {totalPods === 0
             ? 'No pods found for this entity.'
-            : `None of the ${totalPods} pod${totalPods === 1 ? '' : 's'} of this entity requests GPUs.`}
+            : `None of the ${plural(totalPods, 'pod')} of this entity requests GPUs.`}
         </Text>
       ) : (
         <>

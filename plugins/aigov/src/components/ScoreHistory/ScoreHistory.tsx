@@ -4,16 +4,13 @@ import type { Entity } from '@backstage/catalog-model';
 import { Alert, Button, Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import { aigovErrorMessage } from '../../api/errors';
 import { GradeBadge } from '../GradeBadge';
-import { BORDER } from '../presentation';
+import { plural, TABLE_CELL, TABLE_HEAD } from '../presentation';
 import { ScoreTrend, formatDateTime, scanTrend } from '../ScoreTrend';
 import { FindingCounts } from '../FindingCounts';
 import { HISTORY_DAYS, useEntityScoreHistory } from './useEntityScoreHistory';
 
 /** Scans listed under the chart, newest first. */
 export const LAST_SCANS = 10;
-
-const cell = { padding: '6px 8px', borderTop: `1px solid ${BORDER}` } as const;
-const head = { padding: '4px 8px', textAlign: 'left', fontWeight: 600 } as const;
 
 function LastScans({ items }: { items: readonly AigovHistoryPoint[] }) {
   const newest = items.slice(-LAST_SCANS).reverse();
@@ -24,18 +21,18 @@ function LastScans({ items }: { items: readonly AigovHistoryPoint[] }) {
     >
       <thead>
         <tr>
-          <th style={head}>Scanned</th>
-          <th style={head}>Score</th>
-          <th style={head}>Findings</th>
-          <th style={head}>Checks failed</th>
-          <th style={head}>Objects</th>
+          <th style={TABLE_HEAD}>Scanned</th>
+          <th style={TABLE_HEAD}>Score</th>
+          <th style={TABLE_HEAD}>Findings</th>
+          <th style={TABLE_HEAD}>Checks failed</th>
+          <th style={TABLE_HEAD}>Objects</th>
         </tr>
       </thead>
       <tbody>
         {newest.map((p) => (
           <tr key={p.time} data-testid="scan">
-            <td style={cell}>{formatDateTime(p.time)}</td>
-            <td style={cell}>
+            <td style={TABLE_CELL}>{formatDateTime(p.time)}</td>
+            <td style={TABLE_CELL}>
               <Flex align="center" gap="2">
                 <GradeBadge grade={p.grade} score={p.score} />
                 <span>{p.score}</span>
@@ -46,13 +43,13 @@ function LastScans({ items }: { items: readonly AigovHistoryPoint[] }) {
                 )}
               </Flex>
             </td>
-            <td style={cell}>
+            <td style={TABLE_CELL}>
               <FindingCounts counts={p.counts} />
             </td>
-            <td style={cell}>
+            <td style={TABLE_CELL}>
               {p.failed} of {p.checks}
             </td>
-            <td style={cell}>{p.objects}</td>
+            <td style={TABLE_CELL}>{p.objects}</td>
           </tr>
         ))}
       </tbody>
@@ -133,7 +130,7 @@ export function ScoreHistory({ entity }: { entity: Entity }) {
       const items = value.history.items;
       return (
         <Section
-          subtitle={`Stored by the aigov backend on its scheduled scans: ${items.length} scan${items.length === 1 ? '' : 's'} in the last ${HISTORY_DAYS} days.`}
+          subtitle={`Stored by the aigov backend on its scheduled scans: ${plural(items.length, 'scan')} in the last ${HISTORY_DAYS} days.`}
         >
           {items.length === 0 ? (
             <Text variant="body-medium" color="secondary">

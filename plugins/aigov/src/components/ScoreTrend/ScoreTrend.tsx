@@ -4,7 +4,7 @@ import type {
   AigovTeamHistoryPoint,
 } from '@aigov/backstage-plugin-common';
 import { Text } from '@backstage/ui';
-import { gradeColor } from '../presentation';
+import { gradeColor, plural } from '../presentation';
 import { formatDate, formatDateTime } from './time';
 
 /** One point of a score history. */
@@ -46,10 +46,6 @@ export function dailyTrend(items: readonly AigovTeamHistoryPoint[]): TrendPoint[
 const LINE = 'var(--bui-fg-info, #1565c0)';
 const GRID = 'var(--bui-border-1, #e0e0e0)';
 const MUTED = 'var(--bui-fg-secondary, #666)';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /** `Score trend of Chat assistant: 5 scans from 24 Nov 2025 to 28 Nov 2025, 61 to 74`. */
 export function describeTrend(

@@ -26,6 +26,7 @@ import { TeamRankingTable } from '../TeamScorecard';
 import { WorstFindings } from '../WorstFindings';
 import { ScorecardMessage } from './ScorecardMessage';
 import { useScorecardFilters } from './useScorecardFilters';
+import { plural } from '../presentation';
 
 /** Where the docs say how to install the backend plugin. */
 export const AIGOV_BACKEND_DOCS_URL =
@@ -33,10 +34,6 @@ export const AIGOV_BACKEND_DOCS_URL =
 
 /** Services per page of the table. */
 export const SERVICES_PAGE_SIZE = 25;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function Loading({ what }: { what: string }) {
   return (

@@ -3,7 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { Flex, Link, Text } from '@backstage/ui';
 import { aigovApiRef } from '../../api/AigovApi';
 import { GradeBadge } from '../GradeBadge';
-import { BORDER, SEVERITY_COLOR } from '../presentation';
+import { SEVERITY_COLOR, TABLE_CELL, TABLE_HEAD } from '../presentation';
 import { LoadedTrend, formatAge, formatDateTime, scanTrend } from '../ScoreTrend';
 import { FindingCounts } from '../FindingCounts';
 import { useEntityLink } from './useEntityLink';
@@ -18,12 +18,7 @@ export interface ServiceScoreTableProps {
   ownerTitle?: (ownerRef: string) => string | undefined;
 }
 
-const cell = {
-  padding: '6px 8px',
-  borderTop: `1px solid ${BORDER}`,
-  verticalAlign: 'middle',
-} as const;
-const head = { padding: '4px 8px', textAlign: 'left', fontWeight: 600 } as const;
+const cell = { ...TABLE_CELL, verticalAlign: 'middle' } as const;
 
 export function displayName(s: AigovEntityScore): string {
   return s.title ?? s.name;
@@ -67,12 +62,12 @@ export function ServiceScoreTable({ items, ownerTitle }: ServiceScoreTableProps)
     >
       <thead>
         <tr>
-          <th style={head}>Service</th>
-          <th style={head}>Owner</th>
-          <th style={head}>Score</th>
-          <th style={head}>Trend ({SERVICE_TREND_DAYS} days)</th>
-          <th style={head}>Findings</th>
-          <th style={head}>Scanned</th>
+          <th style={TABLE_HEAD}>Service</th>
+          <th style={TABLE_HEAD}>Owner</th>
+          <th style={TABLE_HEAD}>Score</th>
+          <th style={TABLE_HEAD}>Trend ({SERVICE_TREND_DAYS} days)</th>
+          <th style={TABLE_HEAD}>Findings</th>
+          <th style={TABLE_HEAD}>Scanned</th>
         </tr>
       </thead>
       <tbody>

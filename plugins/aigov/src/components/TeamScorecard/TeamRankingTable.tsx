@@ -4,7 +4,7 @@ import { aigovApiRef } from '../../api/AigovApi';
 import type { RankedTeam } from '../../api/teamRanking';
 import { GradeBadge } from '../GradeBadge';
 import { FindingCounts } from '../FindingCounts';
-import { BORDER, MUTED_BG } from '../presentation';
+import { MUTED_BG, TABLE_CELL, TABLE_HEAD } from '../presentation';
 import { LoadedTrend, dailyTrend } from '../ScoreTrend';
 
 /** Days of the teams' trend. */
@@ -19,12 +19,7 @@ export interface TeamRankingTableProps {
   onSelect: (entityRef: string | undefined) => void;
 }
 
-const cell = {
-  padding: '6px 8px',
-  borderTop: `1px solid ${BORDER}`,
-  verticalAlign: 'middle',
-} as const;
-const head = { padding: '4px 8px', textAlign: 'left', fontWeight: 600 } as const;
+const cell = { ...TABLE_CELL, verticalAlign: 'middle' } as const;
 
 function TeamTrend({ team }: { team: RankedTeam }) {
   const api = useApi(aigovApiRef);
@@ -60,13 +55,13 @@ export function TeamRankingTable({ teams, selected, onSelect }: TeamRankingTable
     >
       <thead>
         <tr>
-          <th style={head}>#</th>
-          <th style={head}>Team</th>
-          <th style={head}>Score</th>
-          <th style={head}>Trend ({TEAM_TREND_DAYS} days)</th>
-          <th style={head}>Services</th>
-          <th style={head}>Findings</th>
-          <th style={head}>Lowest score</th>
+          <th style={TABLE_HEAD}>#</th>
+          <th style={TABLE_HEAD}>Team</th>
+          <th style={TABLE_HEAD}>Score</th>
+          <th style={TABLE_HEAD}>Trend ({TEAM_TREND_DAYS} days)</th>
+          <th style={TABLE_HEAD}>Services</th>
+          <th style={TABLE_HEAD}>Findings</th>
+          <th style={TABLE_HEAD}>Lowest score</th>
         </tr>
       </thead>
       <tbody>
