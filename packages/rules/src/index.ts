@@ -50,6 +50,7 @@ export { validateSchema } from './engine/validate-schema';
 export type { SchemaError } from './engine/validate-schema';
 export * as docs from './docs/render';
 export { clusterErrorsOf, fromObjectsByEntity } from './live/objects-by-entity';
+export { isObject } from './util/json';
 export type {
   ObjectsByEntityResponseLike,
   ClusterObjectsLike,

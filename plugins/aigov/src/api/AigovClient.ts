@@ -1,3 +1,4 @@
+import { isObject } from '@aigov/rules';
 import {
   AIGOV_PLUGIN_ID,
   aigovApiPaths,
@@ -22,9 +23,6 @@ import {
 } from './AigovApi';
 
 type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The fields each answer must have to be used at all; the rest is trusted as typed. */
 const SHAPES = {

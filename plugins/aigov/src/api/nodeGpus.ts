@@ -1,3 +1,4 @@
+import { isObject } from '@aigov/rules';
 import type { KubernetesApi } from '@backstage/plugin-kubernetes-react';
 import { parseDeviceCount } from '../lib/gpu/resources';
 
@@ -5,9 +6,6 @@ import { parseDeviceCount } from '../lib/gpu/resources';
 export type NodeGpus =
   | { known: true; allocatable: Record<string, number> }
   | { known: false; reason: 'forbidden' | 'not-found' | 'error' };
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads nodes through the Kubernetes plugin's proxy (`/api/v1/nodes/<name>`) and keeps the
@@ -47,8 +45,8 @@ export class NodeGpuLoader {
       if (response.status === 404) return { known: false, reason: 'not-found' };
       if (!response.ok) return { known: false, reason: 'error' };
       const node: unknown = await response.json();
-      const status = isRecord(node) && isRecord(node.status) ? node.status : {};
-      const allocatable = isRecord(status.allocatable) ? status.allocatable : {};
+      const status = isObject(node) && isObject(node.status) ? node.status : {};
+      const allocatable = isObject(status.allocatable) ? status.allocatable : {};
       const gpus: Record<string, number> = {};
       for (const [resource, value] of Object.entries(allocatable)) {
         const n = parseDeviceCount(value);

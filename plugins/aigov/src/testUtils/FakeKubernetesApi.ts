@@ -1,3 +1,4 @@
+import { isObject } from '@aigov/rules';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CustomObjectsByEntityRequest,
@@ -81,11 +82,8 @@ function pluralOf(kind: string): string {
   return `${lower}s`;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function metadataOf(o: Record<string, unknown>): Record<string, unknown> {
-  return isRecord(o.metadata) ? o.metadata : {};
+  return isObject(o.metadata) ? o.metadata : {};
 }
 
 function selectorOf(entity: Entity): Record<string, string> {
@@ -144,7 +142,7 @@ export class FakeKubernetesApi implements KubernetesApi {
     const wantedApiVersion = m.group ? `${m.group}/${m.apiVersion}` : m.apiVersion;
     const items = (cluster.objects ?? []).filter((o) => {
       const md = metadataOf(o);
-      const labels = isRecord(md.labels) ? md.labels : {};
+      const labels = isObject(md.labels) ? md.labels : {};
       return (
         o.apiVersion === wantedApiVersion &&
         typeof o.kind === 'string' &&

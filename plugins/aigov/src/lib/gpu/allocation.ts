@@ -1,3 +1,4 @@
+import { isObject } from '@aigov/rules';
 import { classifyGpuResource, parseDeviceCount } from './resources';
 import type { GpuShareKind } from './resources';
 
@@ -41,8 +42,6 @@ export interface GpuAllocation {
   totalPods: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function containerGpus(
@@ -50,10 +49,10 @@ function containerGpus(
   init: boolean,
   isGpuResource: (r: string) => boolean,
 ): ContainerGpus | undefined {
-  if (!isRecord(raw)) return undefined;
-  const resources = isRecord(raw.resources) ? raw.resources : {};
-  const requests = isRecord(resources.requests) ? resources.requests : {};
-  const limits = isRecord(resources.limits) ? resources.limits : {};
+  if (!isObject(raw)) return undefined;
+  const resources = isObject(raw.resources) ? raw.resources : {};
+  const requests = isObject(resources.requests) ? resources.requests : {};
+  const limits = isObject(resources.limits) ? resources.limits : {};
   const names = [...new Set([...Object.keys(requests), ...Object.keys(limits)])]
     .filter(isGpuResource)
     .sort();
@@ -104,19 +103,19 @@ export function gpuAllocation(
 ): GpuAllocation {
   const pods: PodGpus[] = [];
   let totalPods = 0;
-  const items = isRecord(response) && Array.isArray(response.items) ? response.items : [];
+  const items = isObject(response) && Array.isArray(response.items) ? response.items : [];
   for (const item of items) {
-    if (!isRecord(item) || !isRecord(item.cluster)) continue;
+    if (!isObject(item) || !isObject(item.cluster)) continue;
     const cluster = str(item.cluster.name) ?? 'unknown';
     const groups = Array.isArray(item.resources) ? item.resources : [];
     for (const group of groups) {
-      if (!isRecord(group) || group.type !== 'pods' || !Array.isArray(group.resources)) continue;
+      if (!isObject(group) || group.type !== 'pods' || !Array.isArray(group.resources)) continue;
       for (const pod of group.resources) {
-        if (!isRecord(pod)) continue;
+        if (!isObject(pod)) continue;
         totalPods++;
-        const metadata = isRecord(pod.metadata) ? pod.metadata : {};
-        const spec = isRecord(pod.spec) ? pod.spec : {};
-        const status = isRecord(pod.status) ? pod.status : {};
+        const metadata = isObject(pod.metadata) ? pod.metadata : {};
+        const spec = isObject(pod.spec) ? pod.spec : {};
+        const status = isObject(pod.status) ? pod.status : {};
         const containers = [
           ...(Array.isArray(spec.initContainers) ? spec.initContainers : []).map((c) =>
             containerGpus(c, true, isGpuResource),

@@ -1,3 +1,4 @@
+import { isObject } from '@aigov/rules';
 import type { PrometheusLabelNames } from './promql';
 
 /** One time series of a range query: seconds since the epoch and values. */
@@ -10,16 +11,13 @@ export class PrometheusResponseError extends Error {
   override name = 'PrometheusResponseError';
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * The series of a `query_range` answer (`resultType: matrix`). An answer Prometheus marks as an
  * error, or that is not shaped like one, throws {@link PrometheusResponseError}; odd samples
  * (`NaN`, `+Inf`, non-numbers) are dropped.
  */
 export function parseRangeResponse(body: unknown): Series[] {
-  if (!isRecord(body)) throw new PrometheusResponseError('The answer is not a JSON object');
+  if (!isObject(body)) throw new PrometheusResponseError('The answer is not a JSON object');
   if (body.status === 'error') {
     const type = typeof body.errorType === 'string' ? `${body.errorType}: ` : '';
     throw new PrometheusResponseError(
@@ -27,13 +25,13 @@ export function parseRangeResponse(body: unknown): Series[] {
     );
   }
   const data = body.data;
-  if (body.status !== 'success' || !isRecord(data) || !Array.isArray(data.result))
+  if (body.status !== 'success' || !isObject(data) || !Array.isArray(data.result))
     throw new PrometheusResponseError('The answer is not a Prometheus query result');
   if (data.resultType !== 'matrix')
     throw new PrometheusResponseError(`Expected a matrix, got ${String(data.resultType)}`);
   const out: Series[] = [];
   for (const raw of data.result) {
-    if (!isRecord(raw) || !isRecord(raw.metric) || !Array.isArray(raw.values)) continue;
+    if (!isObject(raw) || !isObject(raw.metric) || !Array.isArray(raw.values)) continue;
     const labels: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw.metric)) if (typeof v === 'string') labels[k] = v;
     const points: Series['points'] = [];
