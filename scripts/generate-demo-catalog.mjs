@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DEMO_CATALOG_FILE = path.join(
+const DEMO_CATALOG_FILE = path.join(
   ROOT,
   'packages',
   'backend',
@@ -38,7 +38,7 @@ spec:
 `;
 
 /** The file's text, formatted as the repository's Prettier config wants it. */
-export async function demoCatalogText() {
+async function demoCatalogText() {
   const { demoCatalogYaml } = await import('@aigov/demo-cluster');
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(DEMO_CATALOG_FILE)) ?? {};

@@ -1,7 +1,10 @@
 /**
- * The demo portal's app-config.yaml, checked where a mistake would only show in a browser on
- * `npm start` (the end-to-end test serves the app from the backend, on one origin).
+ * The demo portal's configuration and catalog, checked without starting it: the app-config.yaml
+ * settings whose mistakes would only show in a browser on `npm start` (the end-to-end test
+ * serves the app from the backend, on one origin), and the catalog generated from the demo
+ * cluster.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
@@ -16,9 +19,8 @@ interface DemoConfig {
   proxy: { endpoints: Record<string, { allowedHeaders?: string[] }> };
 }
 
-const config = parse(
-  readFileSync(path.join(__dirname, '..', '..', 'app-config.yaml'), 'utf8'),
-) as DemoConfig;
+const REPO_ROOT = path.join(__dirname, '..', '..');
+const config = parse(readFileSync(path.join(REPO_ROOT, 'app-config.yaml'), 'utf8')) as DemoConfig;
 const lower = (names: readonly string[] | undefined) => (names ?? []).map((n) => n.toLowerCase());
 
 test('the Prometheus proxy passes the demo data header on', () => {
@@ -35,4 +37,11 @@ test('a frontend on another origin may call the backend and read the demo data h
   expect(origins).toContain(frontend);
   expect(config.backend.cors?.credentials).toBe(true);
   expect(lower(config.backend.cors?.exposedHeaders)).toContain(DEMO_DATA_HEADER.toLowerCase());
+});
+
+test('the committed demo catalog is the demo cluster’s', () => {
+  execFileSync(process.execPath, [path.join('scripts', 'generate-demo-catalog.mjs'), '--check'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+  });
 });
