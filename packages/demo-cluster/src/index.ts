@@ -27,7 +27,8 @@ export type { CatalogEntity, CatalogEntityOptions } from './demo/entities';
 // GPU metrics
 export { startDcgmExporter } from './dcgm/exporter';
 export type { DcgmExporter, DcgmExporterOptions } from './dcgm/exporter';
-export { gpuAllocations, KUBERNETES_ID_LABEL } from './dcgm/gpu-allocation';
+export { gpuAllocations } from './dcgm/gpu-allocation';
+export { KUBERNETES_ID_LABEL } from './util/kubernetes-id';
 export type { GpuAllocation, GpuDevice } from './dcgm/gpu-allocation';
 export {
   DCGM_METRICS,
@@ -36,7 +37,6 @@ export {
   USAGE_PROFILES,
   gpuMetricValue,
   gpuPhase,
-  isDcgmMetricName,
 } from './dcgm/gpu-usage';
 export type { DcgmMetric, DcgmMetricName, UsageProfile } from './dcgm/gpu-usage';
 export { renderDcgmMetrics, dcgmLabels, DRIVER_VERSION } from './dcgm/exposition';

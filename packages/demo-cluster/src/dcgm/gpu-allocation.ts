@@ -1,10 +1,8 @@
 import type { KubeObject } from '../util/json';
-import { asArray, asObject, asString, getIn, objectKey } from '../util/json';
+import { asArray, asObject, asString, compareByKey, getIn } from '../util/json';
 import { stableUid } from '../util/hash';
+import { KUBERNETES_ID_LABEL } from '../util/kubernetes-id';
 import { parseQuantity } from '../util/quantity';
-
-/** The label that ties an object to its Backstage component. */
-export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 
 /** One physical GPU of a node, as dcgm-exporter identifies it. */
 export interface GpuDevice {
@@ -64,7 +62,7 @@ export function gpuAllocations(objects: readonly KubeObject[]): GpuAllocation[] 
   const nextFree = new Map<string, number>();
   const pods = objects
     .filter((o) => o.kind === 'Pod' && getIn(o, ['status', 'phase']) === 'Running')
-    .sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : objectKey(a) > objectKey(b) ? 1 : 0));
+    .sort(compareByKey);
   const out: GpuAllocation[] = [];
   for (const pod of pods) {
     const nodeName = asString(getIn(pod, ['spec', 'nodeName']));

@@ -23,10 +23,6 @@ export const DCGM_METRICS: readonly DcgmMetric[] = [
   { name: 'DCGM_FI_DEV_FB_USED', help: 'Framebuffer memory used (in MiB).' },
 ];
 
-export function isDcgmMetricName(name: string): name is DcgmMetricName {
-  return DCGM_METRICS.some((m) => m.name === name);
-}
-
 /** Framebuffer of an H100 80GB HBM3 as DCGM reports it, in MiB. */
 export const FB_TOTAL_MIB = 81559;
 

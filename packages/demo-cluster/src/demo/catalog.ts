@@ -1,3 +1,5 @@
+import { KUBERNETES_ID_LABEL } from '../util/kubernetes-id';
+
 /** The demo organisation and its AI services, as the portal's catalog describes them. */
 
 export interface DemoGroup {
@@ -283,6 +285,6 @@ export function serviceLabels(service: DemoService): Record<string, string> {
   return {
     'app.kubernetes.io/name': service.name,
     'app.kubernetes.io/part-of': service.system,
-    'backstage.io/kubernetes-id': service.name,
+    [KUBERNETES_ID_LABEL]: service.name,
   };
 }

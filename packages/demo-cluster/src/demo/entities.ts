@@ -1,4 +1,5 @@
 import type { JsonObject } from '../util/json';
+import { KUBERNETES_ID_LABEL } from '../util/kubernetes-id';
 import { toYaml } from '../util/yaml';
 import { DEMO_CATALOG } from './catalog';
 import type { DemoCatalog } from './catalog';
@@ -64,7 +65,7 @@ export function demoCatalogEntities(options: CatalogEntityOptions = {}): Catalog
         title: s.title,
         description: s.description,
         annotations: {
-          'backstage.io/kubernetes-id': s.name,
+          [KUBERNETES_ID_LABEL]: s.name,
           ...(withNamespace ? { 'backstage.io/kubernetes-namespace': s.namespace } : {}),
         },
         tags: s.tags,

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../util/json';
 import { kubeObject } from './builders';
 import type { Placement } from './builders';
+import { FB_TOTAL_MIB } from '../dcgm/gpu-usage';
 
 /** A node of the demo cluster. */
 interface NodeSpec {
@@ -46,7 +47,7 @@ function nodeObject(n: NodeSpec): KubeObject {
       'nvidia.com/gpu.present': 'true',
       'nvidia.com/gpu.product': GPU_PRODUCT,
       'nvidia.com/gpu.count': '8',
-      'nvidia.com/gpu.memory': '81559',
+      'nvidia.com/gpu.memory': String(FB_TOTAL_MIB),
       'nvidia.com/gpu.family': 'hopper',
       'nvidia.com/cuda.driver.major': '550',
       'nvidia.com/mig.capable': 'true',

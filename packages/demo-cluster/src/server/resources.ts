@@ -1,5 +1,5 @@
 import type { KubeObject } from '../util/json';
-import { groupOf, versionOf } from '../util/json';
+import { asString, getIn, groupOf, versionOf } from '../util/json';
 
 /** One resource the server can list: what discovery advertises for it. */
 export interface ResourceType {
@@ -23,16 +23,7 @@ export interface ResourceType {
 const READ_VERBS = ['get', 'list'];
 
 function podField(path: readonly string[]): (obj: KubeObject) => string {
-  return (obj) => {
-    let current: unknown = obj;
-    for (const key of path) {
-      current =
-        typeof current === 'object' && current !== null && !Array.isArray(current)
-          ? (current as Record<string, unknown>)[key]
-          : undefined;
-    }
-    return typeof current === 'string' ? current : '';
-  };
+  return (obj) => asString(getIn(obj, path)) ?? '';
 }
 
 function t(

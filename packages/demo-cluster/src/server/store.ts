@@ -1,5 +1,5 @@
 import type { KubeObject } from '../util/json';
-import { clone, objectKey } from '../util/json';
+import { clone, compareByKey, objectKey } from '../util/json';
 import { stableUid } from '../util/hash';
 import type { ResourceRegistry } from './registry';
 import type { ResourceType } from './resources';
@@ -79,7 +79,7 @@ export class ObjectStore {
       this.byType.set(type, list);
     }
     for (const list of this.byType.values()) {
-      list.sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : objectKey(a) > objectKey(b) ? 1 : 0));
+      list.sort(compareByKey);
     }
     this.resourceVersion = rv;
   }

@@ -79,6 +79,13 @@ export function objectKey(obj: KubeObject): string {
     : obj.metadata.name;
 }
 
+/** Orders objects by {@link objectKey}, as the API server lists them. */
+export function compareByKey(a: KubeObject, b: KubeObject): number {
+  const ka = objectKey(a);
+  const kb = objectKey(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
 /** The group of an apiVersion: `apps/v1` → `apps`, `v1` → `` (core). */
 export function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
