@@ -23,13 +23,15 @@ function hasPostgres() {
   return readdirSync(root).some((v) => existsSync(path.join(root, v, 'bin', 'postgres')));
 }
 
+// Where the browser test looks for them (test/e2e/portal/support).
 const chromium = process.env.AIGOV_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const prometheus = process.env.AIGOV_E2E_PROMETHEUS ?? '/usr/bin/prometheus';
 const needs = [
   { pkg: 'chromium', what: 'Chromium for the browser test', ok: () => existsSync(chromium) },
   {
     pkg: 'prometheus',
     what: 'Prometheus and promtool for the GPU metrics tests',
-    ok: () => onPath('prometheus') && onPath('promtool'),
+    ok: () => existsSync(prometheus) && onPath('promtool'),
   },
   { pkg: 'postgresql', what: 'PostgreSQL for the backend storage tests', ok: hasPostgres },
 ];

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { DEMO_DATA_HEADER } from '@aigov/demo-cluster';
+import { DEMO_CUSTOM_RESOURCES, DEMO_DATA_HEADER } from '@aigov/demo-cluster';
 
 interface DemoConfig {
   app: { baseUrl: string };
@@ -17,6 +17,7 @@ interface DemoConfig {
     cors?: { origin?: string | string[]; exposedHeaders?: string[]; credentials?: boolean };
   };
   proxy: { endpoints: Record<string, { allowedHeaders?: string[] }> };
+  kubernetes: { customResources: { group: string; apiVersion: string; plural: string }[] };
 }
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
@@ -37,6 +38,10 @@ test('a frontend on another origin may call the backend and read the demo data h
   expect(origins).toContain(frontend);
   expect(config.backend.cors?.credentials).toBe(true);
   expect(lower(config.backend.cors?.exposedHeaders)).toContain(DEMO_DATA_HEADER.toLowerCase());
+});
+
+test('the Kubernetes plugin reads the custom resources of the demo workloads', () => {
+  expect(config.kubernetes.customResources).toEqual(DEMO_CUSTOM_RESOURCES);
 });
 
 test('the committed demo catalog is the demo cluster’s', () => {
