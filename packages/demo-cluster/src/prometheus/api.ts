@@ -22,12 +22,24 @@ function success(data: JsonValue): HttpResult {
   return { status: 200, json: { status: 'success', data }, headers: demoHeaders() };
 }
 
-function badData(message: string): HttpResult {
+/** The paths the API answers (below its prefix, if it has one). */
+export const PROMETHEUS_PATHS: ReadonlySet<string> = new Set([
+  '/api/v1/query',
+  '/api/v1/query_range',
+  '/-/healthy',
+  '/-/ready',
+]);
+
+/** An error as Prometheus answers it: `internal` for 5xx, `bad_data` otherwise. */
+export function prometheusError(status: number, message: string): HttpResult {
   return {
-    status: 400,
-    json: { status: 'error', errorType: 'bad_data', error: message },
-    headers: demoHeaders(),
+    status,
+    json: { status: 'error', errorType: status >= 500 ? 'internal' : 'bad_data', error: message },
   };
+}
+
+function badData(message: string): HttpResult {
+  return { ...prometheusError(400, message), headers: demoHeaders() };
 }
 
 /** A Prometheus timestamp parameter: Unix seconds (fractions allowed) or RFC 3339. */

@@ -14,7 +14,7 @@ import {
 import type { HttpResult, RecordedRequest } from '../util/http';
 import { demoObjects } from '../demo/objects';
 import { gpuAllocations } from '../dcgm/gpu-allocation';
-import { createPrometheusApi } from '../prometheus/api';
+import { createPrometheusApi, PROMETHEUS_PATHS, prometheusError } from '../prometheus/api';
 import { dcgmSeries } from '../prometheus/dcgm-series';
 import type { Series } from '../prometheus/evaluate';
 import { actionOf, FailureSet } from './failures';
@@ -67,13 +67,6 @@ export interface DemoCluster {
   /** Stops the server and ends open connections. */
   close(): Promise<void>;
 }
-
-const PROMETHEUS_PATHS = new Set([
-  '/api/v1/query',
-  '/api/v1/query_range',
-  '/-/healthy',
-  '/-/ready',
-]);
 
 function normalisePrefix(prefix: string): string {
   const trimmed = prefix.replace(/\/+$/, '');
@@ -185,14 +178,7 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
         send(
           res,
           isPrometheus
-            ? {
-                status: action.status,
-                json: {
-                  status: 'error',
-                  errorType: action.status >= 500 ? 'internal' : 'bad_data',
-                  error: message,
-                },
-              }
+            ? prometheusError(action.status, message)
             : { status: action.status, json: statusBody(action.status, message) },
         );
         return;
