@@ -1,13 +1,7 @@
 import { useMemo } from 'react';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  configApiRef,
-  discoveryApiRef,
-  fetchApiRef,
-  useApi,
-  useApiHolder,
-} from '@backstage/core-plugin-api';
+import { discoveryApiRef, fetchApiRef, useApi, useApiHolder } from '@backstage/core-plugin-api';
 import {
   kubernetesApiRef,
   kubernetesAuthProvidersApiRef,
@@ -19,6 +13,7 @@ import { PrometheusProxyClient } from '../api/PrometheusProxyClient';
 import { DEFAULT_REFRESH_SECONDS, readGpuSettings } from '../config';
 import type { GpuSettings } from '../config';
 import { gpuResourceMatcher } from '../lib/gpu/resources';
+import { invalidSettings, useAigovSettings } from './useAigovSettings';
 import { usePolledData } from './usePolledData';
 import type { PolledData } from './usePolledData';
 
@@ -32,18 +27,8 @@ export function useGpuUsage(entity: Entity): GpuUsageState {
   const kubernetesAuthProvidersApi = useApiHolder().get(kubernetesAuthProvidersApiRef);
   const discoveryApi = useApi(discoveryApiRef);
   const fetchApi = useApi(fetchApiRef);
-  const configApi = useApi(configApiRef);
 
-  const { settings, settingsError } = useMemo((): {
-    settings?: GpuSettings;
-    settingsError?: Error;
-  } => {
-    try {
-      return { settings: readGpuSettings(configApi) };
-    } catch (e) {
-      return { settingsError: e instanceof Error ? e : new Error(String(e)) };
-    }
-  }, [configApi]);
+  const { settings, settingsError } = useAigovSettings(readGpuSettings);
   const isGpuResource = useMemo(() => gpuResourceMatcher(), []);
   const nodes = useMemo(
     () => new NodeGpuLoader(kubernetesApi, isGpuResource),
@@ -64,7 +49,7 @@ export function useGpuUsage(entity: Entity): GpuUsageState {
   const ref = stringifyEntityRef(entity);
   const data = usePolledData(
     async () => {
-      if (!settings) throw new Error(`Invalid aigov configuration: ${settingsError?.message}`);
+      if (!settings) throw invalidSettings(settingsError);
       return loadGpuUsage(
         {
           kubernetesApi,

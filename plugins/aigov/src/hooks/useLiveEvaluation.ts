@@ -1,7 +1,6 @@
-import { useMemo } from 'react';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { configApiRef, useApi, useApiHolder } from '@backstage/core-plugin-api';
+import { useApi, useApiHolder } from '@backstage/core-plugin-api';
 import {
   kubernetesApiRef,
   kubernetesAuthProvidersApiRef,
@@ -11,6 +10,7 @@ import { readLiveViewSettings, DEFAULT_REFRESH_SECONDS } from '../config';
 import type { LiveViewSettings } from '../config';
 import { evaluateLiveObjects } from '../lib/evaluateLive';
 import type { LiveEvaluation } from '../lib/evaluateLive';
+import { invalidSettings, useAigovSettings } from './useAigovSettings';
 import { usePolledData } from './usePolledData';
 import type { PolledData } from './usePolledData';
 
@@ -25,21 +25,11 @@ export interface LiveEvaluationData extends PolledData<LiveEvaluation> {
 export function useLiveEvaluation(entity: Entity): LiveEvaluationData {
   const kubernetesApi = useApi(kubernetesApiRef);
   const kubernetesAuthProvidersApi = useApiHolder().get(kubernetesAuthProvidersApiRef);
-  const configApi = useApi(configApiRef);
-  const { settings, settingsError } = useMemo((): {
-    settings?: LiveViewSettings;
-    settingsError?: Error;
-  } => {
-    try {
-      return { settings: readLiveViewSettings(configApi) };
-    } catch (e) {
-      return { settingsError: e instanceof Error ? e : new Error(String(e)) };
-    }
-  }, [configApi]);
+  const { settings, settingsError } = useAigovSettings(readLiveViewSettings);
   const ref = stringifyEntityRef(entity);
   const data = usePolledData(
     async () => {
-      if (!settings) throw new Error(`Invalid aigov configuration: ${settingsError?.message}`);
+      if (!settings) throw invalidSettings(settingsError);
       const input = await fetchLiveObjects(
         { kubernetesApi, ...(kubernetesAuthProvidersApi ? { kubernetesAuthProvidersApi } : {}) },
         entity,
