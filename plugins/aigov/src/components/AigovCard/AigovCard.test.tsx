@@ -93,6 +93,19 @@ describe('AigovCard', () => {
     expect(await screen.findByText('Could not read the live objects')).toBeInTheDocument();
     expect(screen.getByText('Request failed with 500 Internal Server Error')).toBeInTheDocument();
   });
+
+  it('says the aigov settings are invalid instead of reading Kubernetes', async () => {
+    const api = new FakeKubernetesApi({ clusters: [] });
+    await renderOnEntityPage(<AigovCard />, {
+      kubernetesApi: api,
+      config: { aigov: { refreshIntervalSeconds: 'soon' } },
+    });
+    expect(await screen.findByText('Could not read the live objects')).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Invalid aigov configuration: .*refreshIntervalSeconds/),
+    ).toBeInTheDocument();
+    expect(api.calls).toHaveLength(0);
+  });
 });
 
 function entityWithAnnotations() {
