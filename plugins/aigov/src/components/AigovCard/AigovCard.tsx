@@ -15,6 +15,7 @@ import { isAigovAvailable } from '../../conditions';
 import { useLiveEvaluation } from '../../hooks/useLiveEvaluation';
 import { useTabLink } from '../../hooks/useTabLink';
 import { objectLabel, worstFindings } from '../../lib/findings';
+import { RuleLink } from '../RuleLink';
 import { ScoreSummary } from '../ScoreSummary';
 import { SeverityBadge } from '../SeverityCounts';
 
@@ -81,15 +82,7 @@ function CardContent({ entity }: { entity: Entity }) {
                         <Text variant="body-small">{f.message}</Text>
                         <Text variant="body-x-small" color="secondary">
                           {f.cluster ? `${f.cluster} · ` : ''}
-                          {objectLabel(f.object)} ·{' '}
-                          <Link
-                            href={f.docsUrl}
-                            target="_blank"
-                            rel="noopener noreferrer"
-                            variant="body-x-small"
-                          >
-                            {f.ruleId}
-                          </Link>
+                          {objectLabel(f.object)} · <RuleLink finding={f} />
                         </Text>
                       </Flex>
                     </Flex>

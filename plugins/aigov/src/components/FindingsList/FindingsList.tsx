@@ -1,8 +1,9 @@
 import type { AigovFinding, AigovGrade } from '@aigov/backstage-plugin-common';
-import { Flex, Link, Text } from '@backstage/ui';
+import { Flex, Text } from '@backstage/ui';
 import { useMemo } from 'react';
 import { groupFindings, objectLabel } from '../../lib/findings';
 import type { WorkloadFindings } from '../../lib/findings';
+import { FindingPath, RuleLink } from '../RuleLink';
 import { SeverityBadge } from '../SeverityCounts';
 import { GradeBadge } from '../GradeBadge';
 import { BORDER } from '../presentation';
@@ -44,21 +45,8 @@ function FindingItem({ finding }: { finding: AigovFinding }) {
             {finding.remediation}
           </Text>
           <Flex gap="2" align="center" style={{ flexWrap: 'wrap' }}>
-            <Link
-              href={finding.docsUrl}
-              target="_blank"
-              rel="noopener noreferrer"
-              variant="body-small"
-            >
-              {finding.ruleId}
-            </Link>
-            <Text
-              variant="body-x-small"
-              color="secondary"
-              style={{ fontFamily: 'var(--bui-font-monospace, monospace)' }}
-            >
-              {finding.path}
-            </Text>
+            <RuleLink finding={finding} variant="body-small" />
+            <FindingPath path={finding.path} />
             {suppressed && (
               <Text variant="body-small" color="secondary" weight="bold">
                 Suppressed by {suppressed.kind === 'annotation' ? 'annotation' : 'exemption'}

@@ -1,21 +1,18 @@
-import type { AigovEntityScore, AigovObjectRef } from '@aigov/backstage-plugin-common';
+import type { AigovEntityScore } from '@aigov/backstage-plugin-common';
 import { useApi } from '@backstage/core-plugin-api';
-import { Alert, Flex, Link, Skeleton, Text } from '@backstage/ui';
+import { Alert, Flex, Skeleton, Text } from '@backstage/ui';
 import { aigovApiRef } from '../../api/AigovApi';
 import { aigovErrorMessage } from '../../api/errors';
 import { usePolledData } from '../../hooks/usePolledData';
+import { objectLabel } from '../../lib/findings';
 import { BORDER } from '../presentation';
+import { FindingPath, RuleLink } from '../RuleLink';
 import { SeverityBadge } from '../SeverityCounts';
 import { loadWorstFindings } from './worstFindings';
 
 export interface WorstFindingsProps {
   /** The services in view, worst first. */
   services: readonly AigovEntityScore[];
-}
-
-function objectName(o: AigovObjectRef | undefined): string {
-  if (!o) return '';
-  return `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
 }
 
 /**
@@ -87,29 +84,15 @@ export function WorstFindings({ services }: WorstFindingsProps) {
                   <Text variant="body-x-small" color="secondary">
                     {service.title ?? service.name}
                     {finding.cluster ? ` · ${finding.cluster}` : ''}
-                    {finding.object ? ` · ${objectName(finding.object)}` : ''}
+                    {finding.object ? ` · ${objectLabel(finding.object)}` : ''}
                     {finding.container ? ` · container ${finding.container}` : ''}
                   </Text>
                   <Text variant="body-small" color="secondary">
                     {finding.remediation}
                   </Text>
                   <Flex gap="2" align="center" style={{ flexWrap: 'wrap' }}>
-                    <Link
-                      href={finding.docsUrl}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      variant="body-x-small"
-                    >
-                      {finding.ruleId}
-                    </Link>
-                    {/* Tells apart the pod templates of one object (a PyTorchJob's Master and Worker). */}
-                    <Text
-                      variant="body-x-small"
-                      color="secondary"
-                      style={{ fontFamily: 'var(--bui-font-monospace, monospace)' }}
-                    >
-                      {finding.path}
-                    </Text>
+                    <RuleLink finding={finding} />
+                    <FindingPath path={finding.path} />
                   </Flex>
                 </Flex>
               </Flex>

@@ -1,0 +1,1 @@
+export { FindingPath, RuleLink } from './RuleLink';
