@@ -23,14 +23,13 @@ import type {
   ScoreStore,
   WeightsAt,
 } from './ScoreStore';
+import { DAY_MS, HOUR_MS } from '../time';
 
 const ENTITIES = 'aigov_entities';
 const SNAPSHOTS = 'aigov_snapshots';
 const FINDING_SETS = 'aigov_finding_sets';
 const RUNS = 'aigov_runs';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 /** Runs kept for the status page. */
 const RUNS_KEPT = 200;
 /** Rows per `IN (…)` list, well under every database's bind limit. */

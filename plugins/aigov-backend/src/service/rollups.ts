@@ -9,8 +9,7 @@ import type { LatestScore, ScoreStore } from '../database/ScoreStore';
 import { combineWeights, publicCategories, scoreOfWeights } from '../scoring/weights';
 import { toEntityScore } from './responses';
 import type { TeamGroup } from './teams';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../time';
 
 function sumCounts(scores: readonly LatestScore[]): AigovSeverityCounts {
   const counts = emptySeverityCounts();

@@ -40,6 +40,7 @@ import {
   type RawQuery,
   type ScoreQuery,
 } from './validation';
+import { DAY_MS } from '../time';
 
 export interface RouterOptions {
   store: ScoreStore;
@@ -53,7 +54,6 @@ export interface RouterOptions {
   now?: () => number;
 }
 
-const DAY_MS = 86_400_000;
 const MAX_HISTORY = 20_000;
 
 /**
